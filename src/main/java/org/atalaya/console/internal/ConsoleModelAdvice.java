@@ -2,8 +2,8 @@ package org.atalaya.console.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import org.atalaya.identity.CurrentUser;
-import org.atalaya.identity.SignedInUser;
+import org.atalaya.access.CurrentUser;
+import org.atalaya.access.SignedInUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;

@@ -1,6 +1,6 @@
 package org.atalaya.console.internal;
 
-import org.atalaya.identity.Permission;
+import org.atalaya.access.Permission;
 
 /** The console's places, in navigation order. A section shows to users whose roles grant its permission. */
 enum ConsoleSection {

@@ -1,8 +1,8 @@
 package org.atalaya.console.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.atalaya.identity.Permission;
-import org.atalaya.identity.RequiresPermission;
+import org.atalaya.access.Permission;
+import org.atalaya.access.RequiresPermission;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

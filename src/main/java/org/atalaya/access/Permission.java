@@ -1,4 +1,4 @@
-package org.atalaya.identity;
+package org.atalaya.access;
 
 /**
  * Everything a role can be allowed to do. Permissions marked {@code scopable} can be limited to camera groups

@@ -1,4 +1,4 @@
-package org.atalaya.identity;
+package org.atalaya.access;
 
 import java.util.Optional;
 import org.springframework.security.core.context.SecurityContextHolder;

@@ -1,4 +1,4 @@
-package org.atalaya.identity;
+package org.atalaya.access;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

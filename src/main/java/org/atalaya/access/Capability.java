@@ -1,4 +1,4 @@
-package org.atalaya.identity;
+package org.atalaya.access;
 
 /** The product areas that permissions are grouped by on the role administration page. */
 public enum Capability {
