@@ -26,7 +26,7 @@ class OpenApiConfiguration {
                                 + "Authenticate with a personal API token: Authorization: Bearer atl_... "
                                 + "Every endpoint requires the permission named in its description; errors are "
                                 + "RFC 9457 problem details.")
-                        .license(new License().name("AGPL-3.0-or-later")))
+                        .license(new License().name("Apache-2.0")))
                 .components(new Components().addSecuritySchemes("token",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("atl_ token")))
                 .addSecurityItem(new SecurityRequirement().addList("token"));
