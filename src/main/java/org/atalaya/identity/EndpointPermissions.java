@@ -1,0 +1,59 @@
+package org.atalaya.identity;
+
+import java.util.Optional;
+import org.atalaya.access.Permission;
+import org.atalaya.access.PublicEndpoint;
+import org.atalaya.access.RequiresPermission;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * What a web handler declares it needs, read the same way the enforcing interceptor reads it: the annotation on the
+ * method wins over the one on its class.
+ */
+public final class EndpointPermissions {
+
+    /** A handler's declaration: a permission, public with a reason, or nothing (refused at run time). */
+    public sealed interface Requirement {
+    }
+
+    public record Needs(Permission permission) implements Requirement {
+    }
+
+    public record Public(String reason) implements Requirement {
+    }
+
+    public record Undeclared() implements Requirement {
+    }
+
+    private EndpointPermissions() {
+    }
+
+    public static Requirement of(HandlerMethod handler) {
+        var onMethod = declared(handler.getMethod());
+        if (onMethod.isPresent()) return onMethod.get();
+        return declared(handler.getBeanType()).orElseGet(Undeclared::new);
+    }
+
+    /**
+     * The permission the handler requires, or empty for a public one.
+     *
+     * @throws IllegalStateException if the handler declares neither (such a handler is always refused)
+     */
+    public static Optional<Permission> required(HandlerMethod handler) {
+        return switch (of(handler)) {
+            case Needs needs -> Optional.of(needs.permission());
+            case Public ignored -> Optional.empty();
+            case Undeclared ignored -> throw new IllegalStateException(
+                    handler + " declares neither @RequiresPermission nor @PublicEndpoint");
+        };
+    }
+
+    private static Optional<Requirement> declared(java.lang.reflect.AnnotatedElement element) {
+        var needs = AnnotatedElementUtils.findMergedAnnotation(element, RequiresPermission.class);
+        if (needs != null) return Optional.of(new Needs(needs.value()));
+        var open = AnnotatedElementUtils.findMergedAnnotation(element, PublicEndpoint.class);
+        if (open != null) return Optional.of(new Public(open.reason()));
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,72 @@
+package org.atalaya.identity.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.atalaya.audit.AuditEvent;
+import org.atalaya.audit.AuditLog;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates a request that carries {@code Authorization: Bearer atl_...} as the token's owner, for this request
+ * only: no session, no cookie, and so no CSRF token needed. A request with an unknown or revoked token is answered
+ * 401 at once, whatever else it carries.
+ */
+final class BearerTokenFilter extends OncePerRequestFilter {
+
+    static final String BEARER = "Bearer ";
+
+    private final ApiTokens tokens;
+    private final SignInThrottle throttle;
+    private final AuditLog audit;
+    private final ProblemResponses problems;
+
+    BearerTokenFilter(ApiTokens tokens, SignInThrottle throttle, AuditLog audit, ProblemResponses problems) {
+        this.tokens = tokens;
+        this.throttle = throttle;
+        this.audit = audit;
+        this.problems = problems;
+    }
+
+    static boolean carriesBearerToken(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!carriesBearerToken(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String address = request.getRemoteAddr();
+        var blocked = throttle.blockedFor(address);
+        if (blocked.isPresent()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, blocked.get().toSeconds())));
+            problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "problem.throttled",
+                    Math.max(1, blocked.get().toMinutes() + 1));
+            return;
+        }
+        String presented = request.getHeader(HttpHeaders.AUTHORIZATION).substring(BEARER.length()).strip();
+        var authenticated = tokens.authenticate(presented);
+        if (authenticated.isEmpty()) {
+            throttle.failedFrom(address);
+            audit.record(AuditEvent.failure("auth.token", "token:" + ApiTokens.shownPrefix(presented))
+                    .by(SignInService.ANONYMOUS).with("path", request.getRequestURI()));
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.badToken");
+            return;
+        }
+        var context = new SecurityContextImpl(
+                new SignedInAuthentication(authenticated.get().principal(), SignedInAuthentication.Via.API_TOKEN));
+        SecurityContextHolder.setContext(context);
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,65 @@
+package org.atalaya.identity.internal;
+
+import java.security.SecureRandom;
+import java.util.Locale;
+import org.atalaya.identity.IdentityProperties;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/** Argon2id password hashes and the password policy. */
+@Component
+class Passwords {
+
+    static final int MAX_LENGTH = 256;
+    private static final String ONE_TIME_ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final int ONE_TIME_LENGTH = 20;
+
+    private final Argon2PasswordEncoder encoder = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    private final SecureRandom random = new SecureRandom();
+    private final int minLength;
+    private final String hashNobodyHas;
+
+    Passwords(IdentityProperties properties) {
+        this.minLength = properties.minPasswordLength();
+        this.hashNobodyHas = encoder.encode(oneTimePassword());
+    }
+
+    int minLength() {
+        return minLength;
+    }
+
+    String hash(String password) {
+        return encoder.encode(password);
+    }
+
+    boolean matches(String password, String hash) {
+        return password != null && password.length() <= MAX_LENGTH && encoder.matches(password, hash);
+    }
+
+    /** Takes as long as checking a real password, so an unknown user name cannot be told apart by timing. */
+    void checkAgainstNobody(String password) {
+        encoder.matches(password == null ? "" : password, hashNobodyHas);
+    }
+
+    /** @throws IdentityProblem with the first rule the new password breaks */
+    void requireAcceptable(String username, String password) {
+        if (password == null || password.codePointCount(0, password.length()) < minLength) {
+            throw IdentityProblem.invalid("password.tooShort", minLength);
+        }
+        if (password.length() > MAX_LENGTH) {
+            throw IdentityProblem.invalid("password.tooLong", MAX_LENGTH);
+        }
+        if (password.strip().toLowerCase(Locale.ROOT).equals(username.toLowerCase(Locale.ROOT))) {
+            throw IdentityProblem.invalid("password.isUsername");
+        }
+    }
+
+    /** A random password for a first sign-in, to be changed right away: 20 characters, none easily confused. */
+    String oneTimePassword() {
+        var password = new StringBuilder(ONE_TIME_LENGTH);
+        for (int i = 0; i < ONE_TIME_LENGTH; i++) {
+            password.append(ONE_TIME_ALPHABET.charAt(random.nextInt(ONE_TIME_ALPHABET.length())));
+        }
+        return password.toString();
+    }
+}

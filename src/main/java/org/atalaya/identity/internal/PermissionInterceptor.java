@@ -1,0 +1,58 @@
+package org.atalaya.identity.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.atalaya.access.CurrentUser;
+import org.atalaya.access.Permission;
+import org.atalaya.audit.AuditEvent;
+import org.atalaya.audit.AuditLog;
+import org.atalaya.audit.AuditWriteFailedException;
+import org.atalaya.identity.EndpointPermissions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Lets a request reach an Atalaya handler only if the handler declares what it needs and the user has it. A handler
+ * that declares neither a permission nor that it is public is refused: forgetting fails closed. Refusals are audited.
+ */
+@Component
+class PermissionInterceptor implements HandlerInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(PermissionInterceptor.class);
+    private static final String OUR_PACKAGES = "org.atalaya.";
+
+    private final AuditLog audit;
+
+    PermissionInterceptor(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method) || !method.getBeanType().getName().startsWith(OUR_PACKAGES)) {
+            return true;
+        }
+        Permission needed = switch (EndpointPermissions.of(method)) {
+            case EndpointPermissions.Public open -> null;
+            case EndpointPermissions.Needs needs -> needs.permission();
+            case EndpointPermissions.Undeclared undeclared -> throw refuse(request, null);
+        };
+        if (needed == null) return true;
+        if (CurrentUser.get().map(user -> user.can(needed)).orElse(false)) return true;
+        throw refuse(request, needed);
+    }
+
+    private PermissionDenied refuse(HttpServletRequest request, Permission needed) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        try {
+            audit.record(AuditEvent.denied("access.denied", path).with("method", request.getMethod())
+                    .with("needs", needed == null ? "(undeclared)" : needed.name()));
+        } catch (AuditWriteFailedException e) {
+            log.error("refused {} {}, but the audit entry could not be written: {}", request.getMethod(), path, e.getMessage());
+        }
+        return new PermissionDenied(needed, path);
+    }
+}
