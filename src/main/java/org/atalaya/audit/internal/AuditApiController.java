@@ -64,7 +64,7 @@ class AuditApiController {
         long number = QueryParameters.number("seq", seq);
         return browser.view(number)
                 .map(entry -> EntryView.of(entry, browser.coveredUpTo()))
-                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "audit.problem.noSuchEntry", locale, number));
+                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "audit.problem.noSuchEntry", locale, Long.toString(number)));
     }
 
     @GetMapping(value = "/entries/{seq}/proof", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -73,8 +73,8 @@ class AuditApiController {
         long number = QueryParameters.number("seq", seq);
         var outcome = browser.proof(number);
         return outcome.proof().map(InclusionProof::toJson).orElseThrow(() -> switch (outcome.refusal().orElseThrow()) {
-            case NO_SUCH_ENTRY -> problem(HttpStatus.NOT_FOUND, "audit.problem.noSuchEntry", locale, number);
-            case NOT_YET_COVERED -> problem(HttpStatus.CONFLICT, "audit.problem.notYetCovered", locale, number);
+            case NO_SUCH_ENTRY -> problem(HttpStatus.NOT_FOUND, "audit.problem.noSuchEntry", locale, Long.toString(number));
+            case NOT_YET_COVERED -> problem(HttpStatus.CONFLICT, "audit.problem.notYetCovered", locale, Long.toString(number));
         });
     }
 

@@ -73,7 +73,7 @@ class AuditConsoleController {
     String entry(@PathVariable String seq, Model model, Locale locale) {
         long number = numberOrNotFound(seq);
         var stored = browser.view(number).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("pageTitle", messages.getMessage("audit.entry.title", new Object[] {number}, locale));
+        model.addAttribute("pageTitle", messages.getMessage("audit.entry.title", new Object[] {Long.toString(number)}, locale));
         model.addAttribute("entry", EntryView.of(stored, browser.coveredUpTo()));
         model.addAttribute("intact", stored.intact());
         return "audit/entry";

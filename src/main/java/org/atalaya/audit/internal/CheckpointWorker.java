@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the {@link Checkpointer} on the server: makes sure the signing key exists at start-up, looks for due
- * checkpoints regularly and signs a last one on shutdown. It stops after the web server, so requests still finishing
- * during a graceful shutdown are covered too.
+ * Runs the {@link Checkpointer} on the server: makes sure the signing key exists at start-up and looks for due
+ * checkpoints regularly. Entries written just before a shutdown are signed after the next start, when the
+ * checkpointer catches up; signing on the way down could wait on a database that is stopping too.
  */
 @BackgroundWorker
 class CheckpointWorker implements SmartLifecycle {
@@ -46,28 +46,12 @@ class CheckpointWorker implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         if (scheduler == null) return;
-        scheduler.shutdown();
-        try {
-            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) scheduler.shutdownNow();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        scheduler.shutdownNow();
         scheduler = null;
-        try {
-            checkpointer.signNow();
-        } catch (RuntimeException e) {
-            log.warn("Could not sign the last audit checkpoint before stopping: {}", e.getMessage());
-        }
     }
 
     @Override
     public synchronized boolean isRunning() {
         return scheduler != null;
-    }
-
-    /** Below the web server's phases: started before it, stopped after it. */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 }

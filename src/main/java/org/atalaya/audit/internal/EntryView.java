@@ -18,12 +18,12 @@ record EntryView(long seq, String recordedAt, String actor, String action, Strin
     }
 
     /** The time to the second, for tables: {@code 2025-03-01 10:15:30}. */
-    String shortTime() {
+    public String shortTime() {
         return recordedAt.substring(0, 10) + " " + recordedAt.substring(11, 19);
     }
 
     /** The badge style of the outcome in the console. */
-    String outcomeStyle() {
+    public String outcomeStyle() {
         return switch (outcome) {
             case "SUCCESS" -> "ok";
             case "FAILURE" -> "warn";
