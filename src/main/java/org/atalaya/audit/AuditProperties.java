@@ -32,10 +32,7 @@ public record AuditProperties(String signingKeyFile, int checkpointEveryEntries,
 
     /** Where the public key is written beside the signing key: {@code <signing-key-file>.pub}. */
     public Path publicKeyPath() {
-        return publicKeyPathFor(Path.of(signingKeyFile));
-    }
-
-    public static Path publicKeyPathFor(Path signingKeyFile) {
-        return signingKeyFile.resolveSibling(signingKeyFile.getFileName() + ".pub");
+        Path signingKey = signingKeyPath();
+        return signingKey.resolveSibling(signingKey.getFileName() + ".pub");
     }
 }

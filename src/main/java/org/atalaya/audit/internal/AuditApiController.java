@@ -33,6 +33,7 @@ class AuditApiController {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
+    private static final MediaType PEM = MediaType.parseMediaType("application/x-pem-file");
 
     private final AuditBrowser browser;
     private final MessageSource messages;
@@ -87,11 +88,13 @@ class AuditApiController {
                 .stream().map(CheckpointView::of).toList();
     }
 
-    @GetMapping(value = "/public-key", produces = "application/x-pem-file")
+    /** The PEM text, whatever the client says it accepts: a key has only this form. */
+    @GetMapping("/public-key")
     @RequiresPermission(Permission.AUDIT_VIEW)
     ResponseEntity<String> publicKey(Locale locale) {
         var key = browser.publicKey().orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "audit.problem.noKey", locale));
         return ResponseEntity.ok()
+                .contentType(PEM)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"audit-public-key.pem\"")
                 .body(AuditProofs.publicKeyPem(key));
     }

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.atalaya.audit.AuditEvent.Outcome;
 
@@ -16,8 +17,6 @@ import org.atalaya.audit.AuditEvent.Outcome;
  * (both "starts with") and an outcome. Every part is optional.
  */
 record AuditFilter(Instant from, Instant to, String actor, String actionPrefix, String targetPrefix, Outcome outcome) {
-
-    static final AuditFilter EVERYTHING = new AuditFilter(null, null, null, null, null, null);
 
     /**
      * Reads the filter from request parameters, all optional. Times are UTC: {@code 2025-03-01},
@@ -49,7 +48,7 @@ record AuditFilter(Instant from, Instant to, String actor, String actionPrefix, 
         String given = blankToNull(value);
         if (given == null) return null;
         try {
-            return Outcome.valueOf(given.toUpperCase(java.util.Locale.ROOT));
+            return Outcome.valueOf(given.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidAuditQueryException("outcome", given);
         }

@@ -56,10 +56,6 @@ class SigningKeyStore {
         }
     }
 
-    Path publicKeyFile() {
-        return publicKeyFile;
-    }
-
     private KeyPair load() {
         try {
             var privateKey = SigningKeys.readPrivateKey(Files.readString(privateKeyFile, StandardCharsets.ISO_8859_1));

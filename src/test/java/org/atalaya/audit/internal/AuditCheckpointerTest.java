@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.atalaya.audit.AuditEvent;
 import org.atalaya.audit.AuditLog;
 import org.atalaya.test.AtalayaTest;
@@ -99,6 +100,6 @@ class AuditCheckpointerTest {
         List<Hash> leaves = jdbc.sql("SELECT leaf_hash FROM audit_entry WHERE seq <= ? ORDER BY seq").param(checkpoint.treeSize())
                 .query((row, n) -> new Hash(row.getBytes(1))).list();
         assertThat(checkpoint.rootHash()).isEqualTo(Merkle.root(leaves));
-        assertThat(checkpoint.signatureProblem(java.util.Map.of(checkpoint.keyId(), keys.publicKey().orElseThrow()))).isEmpty();
+        assertThat(checkpoint.signatureProblem(Map.of(checkpoint.keyId(), keys.publicKey().orElseThrow()))).isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Map;
 import org.atalaya.audit.AuditEvent.Outcome;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class AuditFilterTest {
     void blanksMeanAnythingAndOutcomesAreReadInAnyCase() {
         var filter = AuditFilter.parse(" ", "", "  ana ", "", null, "denied");
         assertThat(filter).isEqualTo(new AuditFilter(null, null, "ana", null, null, Outcome.DENIED));
-        assertThat(filter.parameters()).containsExactly(java.util.Map.entry("actor", "ana"), java.util.Map.entry("outcome", "DENIED"));
+        assertThat(filter.parameters()).containsExactly(Map.entry("actor", "ana"), Map.entry("outcome", "DENIED"));
     }
 
     @Test

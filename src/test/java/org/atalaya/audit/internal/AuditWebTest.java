@@ -1,6 +1,7 @@
 package org.atalaya.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -10,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 import org.atalaya.access.Permission;
 import org.atalaya.audit.AuditEvent;
@@ -50,7 +52,7 @@ class AuditWebTest {
 
     private RequestPostProcessor auditor(Permission... permissions) {
         var granted = EnumSet.of(Permission.OWN_ACCOUNT);
-        granted.addAll(java.util.List.of(permissions));
+        granted.addAll(List.of(permissions));
         return authentication(new TestAuditor(auditorName, granted).authentication());
     }
 
@@ -107,15 +109,16 @@ class AuditWebTest {
     void aFilterThatMakesNoSenseIsExplainedOnThePage() throws Exception {
         mvc.perform(get("/audit").param("from", "yesterday").with(auditor(Permission.AUDIT_VIEW)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("is not a date or time")));
+                .andExpect(content().string(containsString("is not a date or time")));
     }
 
     @Test
     void withoutTheAuditPermissionThePagesAreRefused() throws Exception {
         mvc.perform(get("/audit").with(auditor())).andExpect(status().isForbidden());
         mvc.perform(get("/audit/export").with(auditor(Permission.AUDIT_VIEW))).andExpect(status().isForbidden());
-        mvc.perform(get("/api/v1/audit/entries").accept(MediaType.APPLICATION_JSON).with(auditor()))
-                .andExpect(status().isForbidden());
+        for (String api : List.of("/api/v1/audit/entries", "/api/v1/audit/entries/1/proof", "/api/v1/audit/public-key")) {
+            mvc.perform(get(api).accept(MediaType.APPLICATION_JSON).with(auditor())).andExpect(status().isForbidden());
+        }
     }
 
     @Test
@@ -215,8 +218,11 @@ class AuditWebTest {
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].keyId").value(SigningKeys.keyId(key)))
                 .andExpect(jsonPath("$[0].rootHash").isString());
-        String pem = mvc.perform(get("/api/v1/audit/public-key").with(auditor(Permission.AUDIT_VIEW)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.US_ASCII);
+        String pem = mvc.perform(get("/api/v1/audit/public-key").accept(MediaType.APPLICATION_JSON)
+                        .with(auditor(Permission.AUDIT_VIEW)))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/x-pem-file"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.US_ASCII);
         assertThat(SigningKeys.readPublicKey(pem)).isEqualTo(key);
     }
 }

@@ -5,6 +5,7 @@ import org.atalaya.access.Permission;
 import org.atalaya.access.SignedInUser;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 
 /** A signed-in user for tests, with exactly the permissions given. */
 record TestAuditor(String username, Set<Permission> permissions) implements SignedInUser {
@@ -26,6 +27,6 @@ record TestAuditor(String username, Set<Permission> permissions) implements Sign
 
     Authentication authentication() {
         return UsernamePasswordAuthenticationToken.authenticated(this, null,
-                permissions.stream().map(p -> (org.springframework.security.core.GrantedAuthority) p::name).toList());
+                permissions.stream().map(p -> (GrantedAuthority) p::name).toList());
     }
 }
