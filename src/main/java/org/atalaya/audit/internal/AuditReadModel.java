@@ -3,6 +3,7 @@ package org.atalaya.audit.internal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +46,14 @@ class AuditReadModel {
     /** How far the log and its signatures have got. */
     record Status(long entries, Optional<Checkpoint> latestCheckpoint, long entriesNotCovered,
                   Optional<Instant> oldestNotCoveredAt, Optional<String> keyId) {
+
+        private static final DateTimeFormatter TO_THE_SECOND =
+                DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+        /** When the latest checkpoint was signed, to the second, for people. */
+        public String latestSignedAt() {
+            return latestCheckpoint.map(checkpoint -> TO_THE_SECOND.format(checkpoint.signedAt())).orElse("");
+        }
     }
 
     Page page(AuditFilter filter, Long before, int limit) {
