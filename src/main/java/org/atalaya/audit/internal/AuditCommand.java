@@ -52,7 +52,7 @@ class AuditCommand implements CliCommand {
                         ? AuditProofs.checkProofFile(parsed.proofFile().get(), keyFiles, out, err)
                         : verifyLog(keyFiles, out, err);
                 case PROOF -> printProof(parsed.entry().orElseThrow(), out, err);
-                case PUBLIC_KEY -> printPublicKey(err, out);
+                case PUBLIC_KEY -> printPublicKey(out, err);
             };
         } catch (SQLException e) {
             err.println("cannot read the audit log from the database: " + e.getMessage());
@@ -109,7 +109,7 @@ class AuditCommand implements CliCommand {
         return 1;
     }
 
-    private int printPublicKey(PrintStream err, PrintStream out) {
+    private int printPublicKey(PrintStream out, PrintStream err) {
         try {
             out.print(AuditProofs.publicKeyPem(AuditProofs.readPublicKey(defaultPublicKeyFile)));
             return 0;
