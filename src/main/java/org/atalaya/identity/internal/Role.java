@@ -15,11 +15,11 @@ record Role(long id, String name, String description, boolean builtin, boolean r
     record Grant(Permission permission, String cameraGroup) {
     }
 
-    boolean grantsEverywhere(Permission permission) {
+    public boolean grantsEverywhere(Permission permission) {
         return grants.stream().anyMatch(grant -> grant.permission() == permission && grant.cameraGroup() == null);
     }
 
-    List<String> groupsOf(Permission permission) {
+    public List<String> groupsOf(Permission permission) {
         return grants.stream()
                 .filter(grant -> grant.permission() == permission && grant.cameraGroup() != null)
                 .map(Grant::cameraGroup).sorted().toList();

@@ -75,7 +75,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
             response.setHeader("HX-Redirect", request.getContextPath() + "/login?expired");
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
         } else {
-            response.sendRedirect(request.getContextPath() + "/login");
+            boolean ended = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+            response.sendRedirect(request.getContextPath() + (ended ? "/login?expired" : "/login"));
         }
     }
 

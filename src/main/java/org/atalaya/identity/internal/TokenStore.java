@@ -14,7 +14,7 @@ class TokenStore {
     record TokenRow(long id, long userId, String label, String prefix, Instant createdAt, Instant lastUsedAt,
                     Instant revokedAt) {
 
-        boolean active() {
+        public boolean active() {
             return revokedAt == null;
         }
     }

@@ -146,6 +146,16 @@ class UserAdministration implements UserAccounts {
         return view(user.username());
     }
 
+    /** Several changes at once, all or none; null means "leave as it is". */
+    @Transactional
+    public UserView change(String username, String displayName, Collection<String> roleNames, Boolean enabled,
+                           boolean unlock) {
+        if (displayName != null || roleNames != null) update(username, displayName, roleNames);
+        if (enabled != null) setEnabled(username, enabled);
+        if (unlock) unlock(username);
+        return view(username);
+    }
+
     @Transactional
     public void setEnabled(String username, boolean enabled) {
         var user = existing(username);

@@ -70,12 +70,8 @@ class UsersApiController {
 
     @PatchMapping("/{username}")
     UserView change(@PathVariable String username, @RequestBody UserChanges changes) {
-        if (changes.displayName() != null || changes.roles() != null) {
-            administration.update(username, changes.displayName(), changes.roles());
-        }
-        if (changes.enabled() != null) administration.setEnabled(username, changes.enabled());
-        if (Boolean.TRUE.equals(changes.unlock())) administration.unlock(username);
-        return administration.view(username);
+        return administration.change(username, changes.displayName(), changes.roles(), changes.enabled(),
+                Boolean.TRUE.equals(changes.unlock()));
     }
 
     @PostMapping("/{username}/password-reset")

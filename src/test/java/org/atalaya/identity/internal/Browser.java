@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -44,14 +45,33 @@ final class Browser {
         return postRaw(path, form);
     }
 
+    /** Submits a form given as name, value, name, value...; names may repeat, as with check boxes. */
+    HttpResponse<String> post(String path, String... namesAndValues) {
+        var fields = new java.util.ArrayList<Map.Entry<String, String>>();
+        for (int i = 0; i < namesAndValues.length; i += 2) fields.add(Map.entry(namesAndValues[i], namesAndValues[i + 1]));
+        if (csrf != null) fields.add(Map.entry("_csrf", csrf));
+        return send(path, fields);
+    }
+
     /** Submits a form exactly as given: no CSRF token is added. */
     HttpResponse<String> postRaw(String path, Map<String, String> fields) {
-        String body = fields.entrySet().stream()
+        return send(path, List.copyOf(fields.entrySet()));
+    }
+
+    private HttpResponse<String> send(String path, List<Map.Entry<String, String>> fields) {
+        String body = fields.stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
         return remember(send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))));
+    }
+
+    /** The text of the element with the given id on a page, e.g. a one-time password or a key. */
+    static String textOf(HttpResponse<String> page, String id) {
+        var matcher = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*>([^<]*)<").matcher(page.body());
+        if (!matcher.find()) throw new AssertionError("no element #" + id + " on the page:\n" + page.body());
+        return matcher.group(1).strip();
     }
 
     /** Signs in with a password only; returns the response to the password step. */

@@ -144,7 +144,7 @@ class SignInTest {
 
         assertThat(Browser.location(ended)).isEqualTo("/account");
         assertThat(desk.get("/account").body()).contains("One other session was signed out.");
-        assertThat(Browser.location(laptop.get("/account"))).isEqualTo("/login");
+        assertThat(Browser.location(laptop.get("/account"))).isEqualTo("/login?expired");
     }
 
     @Test
@@ -156,8 +156,9 @@ class SignInTest {
 
         administration.setEnabled(username, false);
 
-        assertThat(Browser.location(browser.get("/"))).isEqualTo("/login");
-        assertThat(browser.signIn(username, Fixtures.PASSWORD).body()).contains("Wrong user name or password.");
+        assertThat(Browser.location(browser.get("/"))).isEqualTo("/login?expired");
+        assertThat(Browser.textOf(browser.signIn(username, Fixtures.PASSWORD), "login-error"))
+                .isEqualTo("This account is disabled. Ask an administrator.");
     }
 
     @Test
@@ -171,5 +172,20 @@ class SignInTest {
         assertThat(overview.statusCode()).isEqualTo(403);
         assertThat(overview.body()).contains("You do not have permission for this.");
         assertThat(Audit.countBy(jdbc, "access.denied", "DENIED", username)).isEqualTo(1);
+    }
+
+    @Test
+    void aLockedAccountIsToldForHowLong() {
+        String username = Fixtures.user(administration, "ivan", "operator");
+        var browser = new Browser(port);
+        for (int i = 0; i < 4; i++) browser.signIn(username, "wrong " + i);
+
+        var locked = browser.signIn(username, "wrong again");
+        var stillLocked = browser.signIn(username, Fixtures.PASSWORD);
+
+        assertThat(locked.statusCode()).isEqualTo(423);
+        assertThat(Browser.textOf(locked, "login-error")).isEqualTo("Too many failed attempts: this account is locked. "
+                + "Try again in 15 minutes, or ask an administrator to unlock it.");
+        assertThat(stillLocked.statusCode()).isEqualTo(423);
     }
 }
