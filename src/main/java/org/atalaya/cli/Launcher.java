@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.atalaya.audit.AuditProofs;
+import org.atalaya.audit.AuditProperties;
 import org.atalaya.cli.internal.ConfigurationFile;
 import org.atalaya.cli.internal.DatabaseWait;
 import org.atalaya.cli.internal.KnownSettings;
@@ -95,10 +97,16 @@ public final class Launcher {
                 "--logging.level.root=OFF",
                 "--logging.level.org.atalaya=OFF",
                 "--spring.main.log-startup-info=false"));
-        var config = options.take("--config");
+        var config = options.take("--config").map(file -> ConfigurationFile.load(file, KnownSettings.fromClassPath()));
+        if (name.equals("audit")) {
+            // An auditor checks an exported proof with the public key alone: no database, no application.
+            Path publicKey = Path.of(config.flatMap(file -> file.setting("atalaya.audit.signing-key-file"))
+                    .orElse(AuditProperties.DEFAULT_SIGNING_KEY_FILE) + ".pub");
+            var offline = AuditProofs.runWithoutApplication(options.remaining(), publicKey, out, err);
+            if (offline.isPresent()) return offline.getAsInt();
+        }
         if (config.isPresent()) {
-            springArguments.add("--spring.config.additional-location="
-                    + ConfigurationFile.load(config.get(), KnownSettings.fromClassPath()).springLocation());
+            springArguments.add("--spring.config.additional-location=" + config.get().springLocation());
             defaults = Map.of();
         } else {
             if (!Files.isDirectory(Path.of(DEMO_DATABASE))) {

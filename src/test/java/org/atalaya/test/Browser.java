@@ -32,7 +32,7 @@ public final class Browser implements AutoCloseable {
     public BrowserContext newContext(String baseUrl, String acceptLanguage) {
         return chromium.newContext(new NewContextOptions()
                 .setBaseURL(baseUrl)
-                .setLocale(acceptLanguage)
+                .setLocale(acceptLanguage.split("[,;]")[0])
                 .setExtraHTTPHeaders(java.util.Map.of("Accept-Language", acceptLanguage))
                 .setViewportSize(1440, 900));
     }

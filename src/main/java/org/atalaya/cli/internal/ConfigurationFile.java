@@ -66,10 +66,19 @@ public final class ConfigurationFile {
 
     /** The database settings the file gives, with environment variables applied as the application will. */
     public DatabaseProperties database() {
+        return Binder.get(environment()).bind("atalaya.database", DatabaseProperties.class)
+                .orElseGet(() -> new DatabaseProperties(false, false, null, null, null, null, null, null));
+    }
+
+    /** One setting as the application will see it, if the file or the environment gives it. */
+    public java.util.Optional<String> setting(String name) {
+        return java.util.Optional.ofNullable(environment().getProperty(name));
+    }
+
+    private StandardEnvironment environment() {
         var environment = new StandardEnvironment();
         new ArrayList<>(sources).reversed().forEach(environment.getPropertySources()::addLast);
-        return Binder.get(environment).bind("atalaya.database", DatabaseProperties.class)
-                .orElseGet(() -> new DatabaseProperties(false, false, null, null, null, null, null, null));
+        return environment;
     }
 
     private static String oneLine(Throwable e) {
