@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.atalaya.platform.DatabaseProperties;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -32,13 +33,24 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         var database = Binder.get(environment).bind("atalaya.database", DatabaseProperties.class)
                 .orElse(new DatabaseProperties(false, false, null, null, null, null, null, null));
-        Map<String, Object> settings = database.embedded() ? embedded(database) : external(database);
+        Map<String, Object> settings = database.embedded() ? embedded(database, application) : external(database);
         settings.put("spring.flyway.placeholders.app_role", settings.get("spring.datasource.username"));
         environment.getPropertySources().addFirst(new MapPropertySource("atalayaDatabase", settings));
     }
 
-    private static Map<String, Object> embedded(DatabaseProperties database) {
-        int port = database.ephemeral() ? startEphemeral() : startOrJoin(Path.of(database.dataDirectory()).toAbsolutePath());
+    private static Map<String, Object> embedded(DatabaseProperties database, SpringApplication application) {
+        Path dataDirectory = Path.of(database.dataDirectory()).toAbsolutePath();
+        Optional<Integer> running = database.ephemeral() ? Optional.empty() : runningServerPort(dataDirectory);
+        int port = running.orElseGet(() -> {
+            EmbeddedServer server = database.ephemeral() ? startEphemeral() : start(dataDirectory);
+            application.addInitializers(context -> {
+                if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
+                    registry.registerDisposableBean("embeddedPostgres", server);
+                    server.handOverToContext();
+                }
+            });
+            return server.port();
+        });
         String url = "jdbc:postgresql://localhost:" + port + "/postgres";
         createApplicationRole(url);
         Map<String, Object> settings = new HashMap<>();
@@ -69,36 +81,27 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         return value == null ? "" : value;
     }
 
-    private static int startOrJoin(Path dataDirectory) {
-        return runningServerPort(dataDirectory).orElseGet(() -> {
-            try {
-                Files.createDirectories(dataDirectory.getParent());
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not create " + dataDirectory.getParent(), e);
-            }
-            return start(EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false));
-        });
+    private static EmbeddedServer start(Path dataDirectory) {
+        try {
+            Files.createDirectories(dataDirectory.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create " + dataDirectory.getParent(), e);
+        }
+        return start(EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false));
     }
 
-    private static int startEphemeral() {
+    private static EmbeddedServer startEphemeral() {
         return start(EmbeddedPostgres.builder());
     }
 
-    private static int start(EmbeddedPostgres.Builder builder) {
+    private static EmbeddedServer start(EmbeddedPostgres.Builder builder) {
         try {
             EmbeddedPostgres server = builder
                     .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "100")
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    server.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away; PostgreSQL recovers a server stopped this way on its next start
-                }
-            }, "embedded-postgres-stop"));
-            return server.getPort();
+            return new EmbeddedServer(server);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL: " + e.getMessage(), e);
         }
