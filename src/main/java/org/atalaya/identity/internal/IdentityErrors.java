@@ -1,8 +1,9 @@
 package org.atalaya.identity.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
-import org.atalaya.access.CurrentUser;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
@@ -12,11 +13,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Refusals as people see them: the console's "not allowed" page for pages, a problem detail for the API. Ordered
- * first so that a general exception handler elsewhere does not swallow them.
+ * Refusals as people see them: the console's error page for pages, a problem detail for the API. Ordered first so
+ * that a general exception handler elsewhere does not swallow them.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -29,26 +29,29 @@ class IdentityErrors {
     }
 
     @ExceptionHandler(PermissionDenied.class)
-    Object permissionDenied(PermissionDenied denied, HttpServletRequest request) {
-        return answer(request, HttpStatus.FORBIDDEN, denied.needed() == null ? "problem.undeclared" : "problem.forbidden");
+    ResponseEntity<ProblemDetail> permissionDenied(PermissionDenied denied, HttpServletRequest request,
+                                                   HttpServletResponse response) throws IOException {
+        return answer(request, response, HttpStatus.FORBIDDEN,
+                denied.needed() == null ? "problem.undeclared" : "problem.forbidden");
     }
 
     @ExceptionHandler(IdentityProblem.class)
-    Object identityProblem(IdentityProblem problem, HttpServletRequest request) {
-        return answer(request, problem.status(), problem.messageKey(), problem.arguments());
+    ResponseEntity<ProblemDetail> identityProblem(IdentityProblem problem, HttpServletRequest request,
+                                                  HttpServletResponse response) throws IOException {
+        return answer(request, response, problem.status(), problem.messageKey(), problem.arguments());
     }
 
-    private Object answer(HttpServletRequest request, HttpStatus status, String messageKey, Object... arguments) {
-        String detail = messages.getMessage(messageKey, arguments, LocaleContextHolder.getLocale());
-        if (ProblemResponses.wantsJson(request)) {
-            var problem = ProblemDetail.forStatusAndDetail(status, detail);
-            problem.setInstance(URI.create(request.getRequestURI()));
-            return ResponseEntity.status(status).body(problem);
+    /** A problem detail for the API; for a page, the error page with the status (and no body from here). */
+    private ResponseEntity<ProblemDetail> answer(HttpServletRequest request, HttpServletResponse response,
+                                                 HttpStatus status, String messageKey, Object... arguments)
+            throws IOException {
+        if (!ProblemResponses.wantsJson(request)) {
+            response.sendError(status.value());
+            return null;
         }
-        var page = new ModelAndView("identity/denied", status);
-        page.addObject("status", status.value());
-        page.addObject("detail", detail);
-        page.addObject("signedInUser", CurrentUser.get().orElse(null));
-        return page;
+        var problem = ProblemDetail.forStatusAndDetail(status,
+                messages.getMessage(messageKey, arguments, LocaleContextHolder.getLocale()));
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.status(status).body(problem);
     }
 }

@@ -97,7 +97,8 @@ final class Browser {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return client.send(request.header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.header("Accept-Language", "en").header("Accept", "text/html,*/*;q=0.8").build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -170,7 +170,7 @@ class SignInTest {
         var overview = browser.get("/");
 
         assertThat(overview.statusCode()).isEqualTo(403);
-        assertThat(overview.body()).contains("You do not have permission for this.");
+        assertThat(overview.body()).contains("You do not have permission for this page.");
         assertThat(Audit.countBy(jdbc, "access.denied", "DENIED", username)).isEqualTo(1);
     }
 
