@@ -42,7 +42,7 @@ class FirstAdministrator implements ApplicationRunner {
         out.printf("| %-64s |%n", "  one-time password:  " + oneTimePassword);
         out.printf("| %-64s |%n", "");
         out.printf("| %-64s |%n", "It is shown only this once and must be changed at first sign-in.");
-        out.printf("| %-64s |%n", "To choose it yourself, set " + PASSWORD_VARIABLE + " on first start.");
+        out.printf("| %-64s |%n", "Or choose it: set " + PASSWORD_VARIABLE + " before the first start.");
         out.println(rule);
         out.println();
         out.flush();
