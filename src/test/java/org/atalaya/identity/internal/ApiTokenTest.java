@@ -123,6 +123,8 @@ class ApiTokenTest {
         assertThat(metrics.body()).contains("jvm_");
         assertThat(new Api(port, null).scrape("/actuator/prometheus").statusCode()).isEqualTo(401);
         assertThat(new Api(port, null).get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(new Api(port, null).get("/api/v1/openapi.json").statusCode()).isEqualTo(401);
+        assertThat(new Api(port, accounts.issueToken(username, "docs")).get("/api/v1/openapi.json").statusCode()).isEqualTo(200);
     }
 
     private byte[] storedHash(long id) {
