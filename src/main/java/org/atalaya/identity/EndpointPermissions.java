@@ -1,5 +1,6 @@
 package org.atalaya.identity;
 
+import java.lang.reflect.AnnotatedElement;
 import java.util.Optional;
 import org.atalaya.access.Permission;
 import org.atalaya.access.PublicEndpoint;
@@ -49,7 +50,7 @@ public final class EndpointPermissions {
         };
     }
 
-    private static Optional<Requirement> declared(java.lang.reflect.AnnotatedElement element) {
+    private static Optional<Requirement> declared(AnnotatedElement element) {
         var needs = AnnotatedElementUtils.findMergedAnnotation(element, RequiresPermission.class);
         if (needs != null) return Optional.of(new Needs(needs.value()));
         var open = AnnotatedElementUtils.findMergedAnnotation(element, PublicEndpoint.class);

@@ -36,9 +36,6 @@ class ApiTokens {
         }
     }
 
-    record Authenticated(long tokenId, AtalayaPrincipal principal) {
-    }
-
     private final TokenStore tokens;
     private final UserStore users;
     private final SignedInUsers signedInUsers;
@@ -96,7 +93,8 @@ class ApiTokens {
                 .with("prefix", token.prefix()).with("via", via));
     }
 
-    Optional<Authenticated> authenticate(String presented) {
+    /** The owner of a valid token, as they are now; empty for anything else. */
+    Optional<AtalayaPrincipal> authenticate(String presented) {
         if (presented == null || presented.length() != TOKEN_LENGTH || !presented.startsWith(SCHEME)) {
             return Optional.empty();
         }
@@ -104,7 +102,7 @@ class ApiTokens {
                 .filter(TokenStore.TokenRow::active)
                 .flatMap(row -> signedInUsers.load(row.userId()).map(principal -> {
                     tokens.touch(row.id(), clock.instant());
-                    return new Authenticated(row.id(), principal);
+                    return principal;
                 }));
     }
 

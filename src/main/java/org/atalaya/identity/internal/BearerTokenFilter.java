@@ -55,8 +55,8 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String presented = request.getHeader(HttpHeaders.AUTHORIZATION).substring(BEARER.length()).strip();
-        var authenticated = tokens.authenticate(presented);
-        if (authenticated.isEmpty()) {
+        var owner = tokens.authenticate(presented);
+        if (owner.isEmpty()) {
             throttle.failedFrom(address);
             audit.record(AuditEvent.failure("auth.token", "token:" + ApiTokens.shownPrefix(presented))
                     .by(SignInService.ANONYMOUS).with("path", request.getRequestURI()));
@@ -64,9 +64,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.badToken");
             return;
         }
-        var context = new SecurityContextImpl(
-                new SignedInAuthentication(authenticated.get().principal(), SignedInAuthentication.Via.API_TOKEN));
-        SecurityContextHolder.setContext(context);
+        SecurityContextHolder.setContext(new SecurityContextImpl(new SignedInAuthentication(owner.get())));
         chain.doFilter(request, response);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -58,7 +59,7 @@ class RoleAdministration {
     /** A new role that may only use its own account until permissions are added. */
     @Transactional
     public Role create(String typedName, String description) {
-        String name = typedName == null ? "" : typedName.strip().toLowerCase(java.util.Locale.ROOT);
+        String name = typedName == null ? "" : typedName.strip().toLowerCase(Locale.ROOT);
         if (!name.matches("[a-z][a-z0-9-]{1,39}")) throw IdentityProblem.invalid("role.name.invalid");
         if (roles.byName(name).isPresent()) throw IdentityProblem.conflict("role.name.taken", name);
         long id = roles.insert(name, description(description));

@@ -37,7 +37,7 @@ final class SessionUserFilter extends OncePerRequestFilter {
                 var principal = signedInUsers.load(signIn.userId());
                 if (principal.isPresent()) {
                     SecurityContextHolder.setContext(new SecurityContextImpl(
-                            new SignedInAuthentication(principal.get(), SignedInAuthentication.Via.CONSOLE)));
+                            new SignedInAuthentication(principal.get())));
                 } else {
                     var session = request.getSession(false);
                     if (session != null) session.invalidate();

@@ -3,6 +3,7 @@ package org.atalaya.identity.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.atalaya.audit.AuditEvent;
 import org.atalaya.audit.AuditLog;
 import org.atalaya.identity.IdentityProperties;
@@ -181,17 +182,17 @@ class SignInService {
         return lockIfTooMany(user, target, now).<Outcome>map(Locked::new).orElseGet(() -> new Refused("login.totp.failed"));
     }
 
-    private java.util.Optional<Instant> lockIfTooMany(UserAccount user, String target, Instant now) {
+    private Optional<Instant> lockIfTooMany(UserAccount user, String target, Instant now) {
         int failures = user.failedAttempts() + 1;
         if (failures < properties.maxFailedAttempts()) {
             users.recordFailure(user.id(), failures, null);
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Instant until = now.plus(properties.lockoutDuration());
         users.recordFailure(user.id(), 0, until);
         audit.record(AuditEvent.success("auth.lockout", target).by("system")
                 .with("failures", Integer.toString(failures)).with("until", until.toString()));
-        return java.util.Optional.of(until);
+        return Optional.of(until);
     }
 
     private SignInStep afterSecondFactor(UserAccount user) {

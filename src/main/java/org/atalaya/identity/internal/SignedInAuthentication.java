@@ -10,20 +10,12 @@ final class SignedInAuthentication extends AbstractAuthenticationToken {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    enum Via { CONSOLE, API_TOKEN }
-
     private final transient AtalayaPrincipal principal;
-    private final Via via;
 
-    SignedInAuthentication(AtalayaPrincipal principal, Via via) {
+    SignedInAuthentication(AtalayaPrincipal principal) {
         super(principal.permissions().stream().map(permission -> new SimpleGrantedAuthority(permission.name())).toList());
         this.principal = principal;
-        this.via = via;
         super.setAuthenticated(true);
-    }
-
-    Via via() {
-        return via;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.atalaya.identity.internal;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.atalaya.platform.CliCommand;
 import org.springframework.context.MessageSource;
@@ -53,7 +54,7 @@ class TokenCommand implements CliCommand {
                 }
             };
         } catch (IdentityProblem problem) {
-            err.println(messages.getMessage(problem.messageKey(), problem.arguments(), java.util.Locale.ENGLISH));
+            err.println(messages.getMessage(problem.messageKey(), problem.arguments(), Locale.ENGLISH));
             return 1;
         }
     }

@@ -1,5 +1,7 @@
 package org.atalaya.identity.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +57,7 @@ class TokenStore {
                 .params(Timestamps.of(now), id).update() == 1;
     }
 
-    private static TokenRow row(java.sql.ResultSet row, int n) throws java.sql.SQLException {
+    private static TokenRow row(ResultSet row, int n) throws SQLException {
         return new TokenRow(row.getLong("id"), row.getLong("user_id"), row.getString("label"), row.getString("prefix"),
                 Timestamps.read(row, "created_at"), Timestamps.read(row, "last_used_at"),
                 Timestamps.read(row, "revoked_at"));

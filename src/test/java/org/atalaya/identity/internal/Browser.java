@@ -1,6 +1,7 @@
 package org.atalaya.identity.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +49,7 @@ final class Browser {
 
     /** Submits a form given as name, value, name, value...; names may repeat, as with check boxes. */
     HttpResponse<String> post(String path, String... namesAndValues) {
-        var fields = new java.util.ArrayList<Map.Entry<String, String>>();
+        var fields = new ArrayList<Map.Entry<String, String>>();
         for (int i = 0; i < namesAndValues.length; i += 2) fields.add(Map.entry(namesAndValues[i], namesAndValues[i + 1]));
         if (csrf != null) fields.add(Map.entry("_csrf", csrf));
         return send(path, fields);
@@ -100,7 +102,7 @@ final class Browser {
             return client.send(request.header("Accept-Language", "en").header("Accept", "text/html,*/*;q=0.8").build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -94,7 +94,7 @@ class PermissionInterceptorTest {
     private static void signIn(Set<Permission> permissions) {
         var principal = new AtalayaPrincipal(1, "tester", "Tester", permissions, Map.of());
         SecurityContextHolder.getContext().setAuthentication(
-                new SignedInAuthentication(principal, SignedInAuthentication.Via.CONSOLE));
+                new SignedInAuthentication(principal));
     }
 
     private static MockHttpServletRequest request(String path) {

@@ -2,6 +2,7 @@ package org.atalaya.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.atalaya.test.AtalayaTest;
 import org.junit.jupiter.api.Test;
@@ -112,7 +113,7 @@ class SignInTest {
     @Test
     void aOneTimePasswordMustBeReplacedBeforeAnythingElse() {
         String username = Fixtures.uniqueName("eva");
-        var created = administration.create(new UserAdministration.NewUser(username, "Eva", java.util.List.of("operator"), null), "test");
+        var created = administration.create(new UserAdministration.NewUser(username, "Eva", List.of("operator"), null), "test");
         var browser = new Browser(port);
 
         var signedIn = browser.signIn(username, created.oneTimePassword());
