@@ -94,6 +94,7 @@ public final class Launcher {
         Map<String, Object> defaults;
         List<String> springArguments = new ArrayList<>(List.of(
                 "--atalaya.workers.enabled=false",
+                "--spring.main.lazy-initialization=true",
                 "--logging.level.root=OFF",
                 "--logging.level.org.atalaya=OFF",
                 "--spring.main.log-startup-info=false"));

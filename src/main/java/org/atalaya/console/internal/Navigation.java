@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.atalaya.access.SignedInUser;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * later module brings is listed as planned, so the map of the product stays visible without dead links.
  */
 @Component
+@ConditionalOnWebApplication
 class Navigation {
 
     record Item(String labelKey, String path, String icon, String shortcut, boolean available, boolean current) {
