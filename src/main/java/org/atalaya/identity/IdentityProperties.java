@@ -16,9 +16,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param rateLimitWindow      the sliding window for {@code rateLimitAttempts}
  * @param totpIssuer           the name an authenticator app shows next to the account
  * @param minPasswordLength    the shortest password accepted (never less than 12)
- * @param secretKey            base64 of a 256-bit AES key that encrypts the two-factor secrets at rest (prefer the
- *                             ATALAYA_IDENTITY_SECRET_KEY environment variable); without it the secrets are stored
- *                             unencrypted and a warning is logged at start-up
  */
 @ConfigurationProperties("atalaya.identity")
 public record IdentityProperties(
@@ -28,8 +25,7 @@ public record IdentityProperties(
         Integer rateLimitAttempts,
         Duration rateLimitWindow,
         String totpIssuer,
-        Integer minPasswordLength,
-        String secretKey) {
+        Integer minPasswordLength) {
 
     private static final int SHORTEST_PASSWORD = 12;
 

@@ -55,7 +55,7 @@ class TokenCommand implements CliCommand {
             };
         } catch (IdentityProblem problem) {
             err.println(messages.getMessage(problem.messageKey(), problem.arguments(), Locale.ENGLISH));
-            return 1;
+            return 2;
         }
     }
 

@@ -14,7 +14,7 @@ class SignInThrottleTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final SignInThrottle throttle = new SignInThrottle(clock, new IdentityProperties(
-            null, 3, Duration.ofMinutes(15), 4, Duration.ofMinutes(5), null, null, null));
+            null, 3, Duration.ofMinutes(15), 4, Duration.ofMinutes(5), null, null));
 
     @Test
     void anAddressIsBlockedAfterTooManyFailuresWithinTheWindow() {
