@@ -4,6 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.atalaya.identity.UserAccounts;
 import org.atalaya.test.AtalayaTest;
@@ -41,6 +43,10 @@ class ConsoleBrowserTest {
         accounts.create("console-operator", "Olga Operadora", "a-long-operator-passphrase", Set.of("operator"));
         try (BrowserContext context = browser.newContext("http://localhost:" + port, "es-AR,es;q=0.9")) {
             Page page = context.newPage();
+            List<String> refusedByPolicy = new ArrayList<>();
+            page.onConsoleMessage(message -> {
+                if (message.text().contains("Content Security Policy")) refusedByPolicy.add(message.text());
+            });
 
             page.navigate("/");
             assertThat(page).hasURL("http://localhost:" + port + "/login");
@@ -72,6 +78,7 @@ class ConsoleBrowserTest {
             assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login.*"));
             page.navigate("/");
             assertThat(page).hasURL("http://localhost:" + port + "/login");
+            org.assertj.core.api.Assertions.assertThat(refusedByPolicy).as("content refused by the page's policy").isEmpty();
         }
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -31,6 +32,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class SecurityConfiguration implements WebMvcConfigurer {
 
     private final PermissionInterceptor permissionInterceptor;
+
+    /** Everything the console loads comes from Atalaya itself: no CDN, no inline script, no framing by other sites. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; worker-src 'self' blob:; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), payment=(), usb=(), geolocation=(self)";
 
     SecurityConfiguration(PermissionInterceptor permissionInterceptor) {
         this.permissionInterceptor = permissionInterceptor;
@@ -49,6 +57,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers(BearerTokenFilter::carriesBearerToken))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frames -> frames.deny())
+                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/login/**", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/error", "/actuator/health/**").permitAll()
