@@ -36,9 +36,9 @@ class AccountPageTest {
                 "confirmation", NEW_PASSWORD));
 
         assertThat(desk.get("/account").body()).contains("Your password was changed.");
-        assertThat(Browser.location(phone.get("/account"))).isEqualTo("/login?expired");
-        assertThat(Browser.location(new Browser(port).signIn(username, NEW_PASSWORD))).isEqualTo("/");
-        assertThat(new Browser(port).signIn(username, Fixtures.PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(FormClient.location(phone.get("/account"))).isEqualTo("/login?expired");
+        assertThat(FormClient.location(new FormClient(port).signIn(username, NEW_PASSWORD))).isEqualTo("/");
+        assertThat(new FormClient(port).signIn(username, Fixtures.PASSWORD).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -48,7 +48,7 @@ class AccountPageTest {
 
         var created = browser.post("/account/tokens", Map.of("label", "camera test script"));
 
-        String token = Browser.textOf(created, "new-token");
+        String token = FormClient.textOf(created, "new-token");
         assertThat(token).startsWith("atl_");
         assertThat(new Api(port, token).get("/api/v1/me").statusCode()).isEqualTo(200);
         var later = browser.get("/account");
@@ -70,8 +70,8 @@ class AccountPageTest {
         assertThat(page.body()).contains("Su cuenta").contains("Verificación en dos pasos").contains("Tokens personales de API");
     }
 
-    private Browser signedIn(String username) {
-        var browser = new Browser(port);
+    private FormClient signedIn(String username) {
+        var browser = new FormClient(port);
         browser.signIn(username, Fixtures.PASSWORD);
         return browser;
     }

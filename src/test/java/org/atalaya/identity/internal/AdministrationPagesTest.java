@@ -36,11 +36,11 @@ class AdministrationPagesTest {
                 "roles", "dispatcher");
 
         assertThat(created.statusCode()).isEqualTo(200);
-        String oneTimePassword = Browser.textOf(created, "one-time-password");
+        String oneTimePassword = FormClient.textOf(created, "one-time-password");
         assertThat(oneTimePassword).hasSize(20);
         assertThat(administration.view(username).roles()).containsExactly("dispatcher", "operator");
         assertThat(admin.get("/admin/users").body()).contains(username).doesNotContain(oneTimePassword);
-        assertThat(Browser.location(new Browser(port).signIn(username, oneTimePassword))).isEqualTo("/login/password");
+        assertThat(FormClient.location(new FormClient(port).signIn(username, oneTimePassword))).isEqualTo("/login/password");
     }
 
     @Test
@@ -52,12 +52,12 @@ class AdministrationPagesTest {
 
         admin.post("/admin/camera-groups", "name", group, "description", "Northern district");
         var createdRole = admin.post("/admin/roles", "name", role, "description", "Watches the north");
-        assertThat(Browser.location(createdRole)).isEqualTo("/admin/roles/" + role);
+        assertThat(FormClient.location(createdRole)).isEqualTo("/admin/roles/" + role);
         admin.get("/admin/roles/" + role);
         var saved = admin.post("/admin/roles/" + role, "description", "Watches the north",
                 "permission", "OWN_ACCOUNT", "permission", "LIVE_VIEW", "groups.LIVE_VIEW", group, "permission", "ALARM_VIEW");
 
-        assertThat(Browser.location(saved)).isEqualTo("/admin/roles/" + role);
+        assertThat(FormClient.location(saved)).isEqualTo("/admin/roles/" + role);
         String watcher = Fixtures.user(administration, "watcher", role);
         var principal = signedInUsers.load(users.byUsername(watcher).orElseThrow().id()).orElseThrow();
         assertThat(principal.can(Permission.LIVE_VIEW, group)).isTrue();
@@ -74,7 +74,7 @@ class AdministrationPagesTest {
 
         var deleted = admin.post("/admin/roles/operator/delete");
 
-        assertThat(Browser.location(deleted)).isEqualTo("/admin/roles/operator");
+        assertThat(FormClient.location(deleted)).isEqualTo("/admin/roles/operator");
         assertThat(admin.get("/admin/roles/operator").body()).contains("Built-in roles cannot be deleted.");
         assertThat(roles.role("operator").builtin()).isTrue();
     }
@@ -91,13 +91,13 @@ class AdministrationPagesTest {
 
     @Test
     void theSignInPageSpeaksSpanish() {
-        var page = new Browser(port).get("/login?lang=es");
+        var page = new FormClient(port).get("/login?lang=es");
 
         assertThat(page.body()).contains("Iniciar sesión").contains("Contraseña");
     }
 
-    private Browser signedIn(String username) {
-        var browser = new Browser(port);
+    private FormClient signedIn(String username) {
+        var browser = new FormClient(port);
         browser.signIn(username, Fixtures.PASSWORD);
         return browser;
     }

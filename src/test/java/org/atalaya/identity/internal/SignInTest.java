@@ -25,14 +25,14 @@ class SignInTest {
     @Test
     void theRightPasswordOpensTheConsoleInANewSession() {
         String username = Fixtures.user(administration, "ana", "operator");
-        var browser = new Browser(port);
+        var browser = new FormClient(port);
         browser.get("/login");
         var before = browser.sessionId();
 
         var signedIn = browser.post("/login", Map.of("username", username, "password", Fixtures.PASSWORD));
 
         assertThat(signedIn.statusCode()).isEqualTo(302);
-        assertThat(Browser.location(signedIn)).isEqualTo("/");
+        assertThat(FormClient.location(signedIn)).isEqualTo("/");
         assertThat(browser.sessionId()).isPresent().isNotEqualTo(before);
         var overview = browser.get("/");
         assertThat(overview.statusCode()).isEqualTo(200);
@@ -43,7 +43,7 @@ class SignInTest {
     @Test
     void theSessionEndsAfterTheConfiguredIdleTime() {
         String username = Fixtures.user(administration, "idle", "operator");
-        var browser = new Browser(port);
+        var browser = new FormClient(port);
         browser.signIn(username, Fixtures.PASSWORD);
 
         int idleSeconds = jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE principal_name = ?")
@@ -54,7 +54,7 @@ class SignInTest {
     @Test
     void aWrongPasswordAndAnUnknownNameGetTheSameAnswer() {
         String username = Fixtures.user(administration, "ben", "operator");
-        var browser = new Browser(port);
+        var browser = new FormClient(port);
 
         var wrongPassword = browser.signIn(username, "not the password at all");
         var unknownName = browser.signIn(Fixtures.uniqueName("nobody"), Fixtures.PASSWORD);
@@ -69,13 +69,13 @@ class SignInTest {
 
     @Test
     void pagesSendStrangersToSignInAndTheApiAnswers401() {
-        var browser = new Browser(port);
+        var browser = new FormClient(port);
 
         var page = browser.get("/account");
         var api = browser.get("/api/v1/me");
 
         assertThat(page.statusCode()).isEqualTo(302);
-        assertThat(Browser.location(page)).isEqualTo("/login");
+        assertThat(FormClient.location(page)).isEqualTo("/login");
         assertThat(api.statusCode()).isEqualTo(401);
         assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(api.body()).contains("Sign in first");
@@ -84,29 +84,29 @@ class SignInTest {
     @Test
     void signingOutEndsTheSession() {
         String username = Fixtures.user(administration, "carla", "operator");
-        var browser = new Browser(port);
+        var browser = new FormClient(port);
         browser.signIn(username, Fixtures.PASSWORD);
         browser.get("/");
 
         var signedOut = browser.post("/logout", Map.of());
 
-        assertThat(Browser.location(signedOut)).isEqualTo("/login?signedOut");
-        assertThat(Browser.location(browser.get("/"))).isEqualTo("/login");
+        assertThat(FormClient.location(signedOut)).isEqualTo("/login?signedOut");
+        assertThat(FormClient.location(browser.get("/"))).isEqualTo("/login");
         assertThat(Audit.count(jdbc, "auth.logout", "SUCCESS", "user:" + username)).isEqualTo(1);
     }
 
     @Test
     void aFormWithoutItsCsrfTokenIsRefused() {
         String username = Fixtures.user(administration, "dora", "operator");
-        var browser = new Browser(port);
+        var browser = new FormClient(port);
         browser.signIn(username, Fixtures.PASSWORD);
         browser.get("/account");
 
         var forged = browser.postRaw("/account/sessions/end-others", Map.of());
-        var forgedLogin = new Browser(port).postRaw("/login", Map.of("username", username, "password", Fixtures.PASSWORD));
+        var forgedLogin = new FormClient(port).postRaw("/login", Map.of("username", username, "password", Fixtures.PASSWORD));
 
         assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(Browser.location(forgedLogin)).isEqualTo("/login?expired");
+        assertThat(FormClient.location(forgedLogin)).isEqualTo("/login?expired");
         assertThat(browser.get("/account").statusCode()).isEqualTo(200);
     }
 
@@ -114,11 +114,11 @@ class SignInTest {
     void aOneTimePasswordMustBeReplacedBeforeAnythingElse() {
         String username = Fixtures.uniqueName("eva");
         var created = administration.create(new UserAdministration.NewUser(username, "Eva", List.of("operator"), null), "test");
-        var browser = new Browser(port);
+        var browser = new FormClient(port);
 
         var signedIn = browser.signIn(username, created.oneTimePassword());
-        assertThat(Browser.location(signedIn)).isEqualTo("/login/password");
-        assertThat(Browser.location(browser.get("/account"))).isEqualTo("/login/password");
+        assertThat(FormClient.location(signedIn)).isEqualTo("/login/password");
+        assertThat(FormClient.location(browser.get("/account"))).isEqualTo("/login/password");
         assertThat(browser.get("/api/v1/me").statusCode()).isEqualTo(401);
 
         browser.get("/login/password");
@@ -128,44 +128,44 @@ class SignInTest {
 
         var changed = browser.post("/login/password",
                 Map.of("newPassword", "a brand new long password", "confirmation", "a brand new long password"));
-        assertThat(Browser.location(changed)).isEqualTo("/");
+        assertThat(FormClient.location(changed)).isEqualTo("/");
         assertThat(browser.get("/account").statusCode()).isEqualTo(200);
     }
 
     @Test
     void signingOutEverywhereEndsTheOtherSessionsOnly() {
         String username = Fixtures.user(administration, "fer", "operator");
-        var desk = new Browser(port);
-        var laptop = new Browser(port);
+        var desk = new FormClient(port);
+        var laptop = new FormClient(port);
         desk.signIn(username, Fixtures.PASSWORD);
         laptop.signIn(username, Fixtures.PASSWORD);
         desk.get("/account");
 
         var ended = desk.post("/account/sessions/end-others", Map.of());
 
-        assertThat(Browser.location(ended)).isEqualTo("/account");
+        assertThat(FormClient.location(ended)).isEqualTo("/account");
         assertThat(desk.get("/account").body()).contains("One other session was signed out.");
-        assertThat(Browser.location(laptop.get("/account"))).isEqualTo("/login?expired");
+        assertThat(FormClient.location(laptop.get("/account"))).isEqualTo("/login?expired");
     }
 
     @Test
     void aDisabledUserIsSignedOutAtOnce() {
         String username = Fixtures.user(administration, "gil", "operator");
-        var browser = new Browser(port);
+        var browser = new FormClient(port);
         browser.signIn(username, Fixtures.PASSWORD);
         assertThat(browser.get("/").statusCode()).isEqualTo(200);
 
         administration.setEnabled(username, false);
 
-        assertThat(Browser.location(browser.get("/"))).isEqualTo("/login?expired");
-        assertThat(Browser.textOf(browser.signIn(username, Fixtures.PASSWORD), "login-error"))
+        assertThat(FormClient.location(browser.get("/"))).isEqualTo("/login?expired");
+        assertThat(FormClient.textOf(browser.signIn(username, Fixtures.PASSWORD), "login-error"))
                 .isEqualTo("This account is disabled. Ask an administrator.");
     }
 
     @Test
     void aHandlerNeedingAPermissionTheUserLacksIsRefusedAndAudited() {
         String username = Fixtures.user(administration, "hugo");
-        var browser = new Browser(port);
+        var browser = new FormClient(port);
         browser.signIn(username, Fixtures.PASSWORD);
 
         var overview = browser.get("/");
@@ -178,14 +178,14 @@ class SignInTest {
     @Test
     void aLockedAccountIsToldForHowLong() {
         String username = Fixtures.user(administration, "ivan", "operator");
-        var browser = new Browser(port);
+        var browser = new FormClient(port);
         for (int i = 0; i < 4; i++) browser.signIn(username, "wrong " + i);
 
         var locked = browser.signIn(username, "wrong again");
         var stillLocked = browser.signIn(username, Fixtures.PASSWORD);
 
         assertThat(locked.statusCode()).isEqualTo(423);
-        assertThat(Browser.textOf(locked, "login-error")).isEqualTo("Too many failed attempts: this account is locked. "
+        assertThat(FormClient.textOf(locked, "login-error")).isEqualTo("Too many failed attempts: this account is locked. "
                 + "Try again in 15 minutes, or ask an administrator to unlock it.");
         assertThat(stillLocked.statusCode()).isEqualTo(423);
     }

@@ -38,10 +38,10 @@ class TwoFactorSignInTest {
         byte[] secret = enrolFromTheAccountPage(username);
         long step = Totp.stepAt(Instant.now());
 
-        var browser = new Browser(port);
+        var browser = new FormClient(port);
         var password = browser.signIn(username, Fixtures.PASSWORD);
-        assertThat(Browser.location(password)).isEqualTo("/login/totp");
-        assertThat(Browser.location(browser.get("/account"))).isEqualTo("/login/totp");
+        assertThat(FormClient.location(password)).isEqualTo("/login/totp");
+        assertThat(FormClient.location(browser.get("/account"))).isEqualTo("/login/totp");
         assertThat(browser.get("/api/v1/me").statusCode()).isEqualTo(401);
 
         browser.get("/login/totp");
@@ -51,18 +51,18 @@ class TwoFactorSignInTest {
 
         String code = Totp.code(secret, step + 1, Totp.DIGITS);
         var right = browser.post("/login/totp", Map.of("code", code));
-        assertThat(Browser.location(right)).isEqualTo("/");
+        assertThat(FormClient.location(right)).isEqualTo("/");
         assertThat(browser.get("/account").statusCode()).isEqualTo(200);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'auth.login' AND outcome = 'SUCCESS' "
                 + "AND target = ? AND details ->> 'factors' = 'password+totp'").param("user:" + username)
                 .query(Integer.class).single()).isEqualTo(1);
 
-        var replay = new Browser(port);
+        var replay = new FormClient(port);
         replay.signIn(username, Fixtures.PASSWORD);
         replay.get("/login/totp");
         var reused = replay.post("/login/totp", Map.of("code", code));
         assertThat(reused.statusCode()).isEqualTo(401);
-        assertThat(Browser.location(replay.get("/"))).isEqualTo("/login/totp");
+        assertThat(FormClient.location(replay.get("/"))).isEqualTo("/login/totp");
     }
 
     @Test
@@ -71,32 +71,32 @@ class TwoFactorSignInTest {
         roles.create(role, "needs a second factor");
         roles.update(role, "needs a second factor", true, List.of(new Role.Grant(Permission.OWN_ACCOUNT, null)));
         String username = Fixtures.user(administration, "enrolee", role);
-        var browser = new Browser(port);
+        var browser = new FormClient(port);
 
         var password = browser.signIn(username, Fixtures.PASSWORD);
-        assertThat(Browser.location(password)).isEqualTo("/login/enrol");
-        assertThat(Browser.location(browser.get("/account"))).isEqualTo("/login/enrol");
+        assertThat(FormClient.location(password)).isEqualTo("/login/enrol");
+        assertThat(FormClient.location(browser.get("/account"))).isEqualTo("/login/enrol");
 
         var page = browser.get("/login/enrol");
-        byte[] secret = Base32.decode(Browser.textOf(page, "totp-secret"));
-        assertThat(Browser.textOf(page, "totp-uri")).startsWith("otpauth://totp/Atalaya%3A" + username + "?secret=");
+        byte[] secret = Base32.decode(FormClient.textOf(page, "totp-secret"));
+        assertThat(FormClient.textOf(page, "totp-uri")).startsWith("otpauth://totp/Atalaya%3A" + username + "?secret=");
         var enrolled = browser.post("/login/enrol", Map.of("code", Totp.code(secret, Totp.stepAt(Instant.now()), Totp.DIGITS)));
 
-        assertThat(Browser.location(enrolled)).isEqualTo("/");
+        assertThat(FormClient.location(enrolled)).isEqualTo("/");
         assertThat(browser.get("/account").body()).contains("You sign in with your password and a code");
         assertThat(jdbc.sql("SELECT totp_secret FROM users WHERE username = ?").param(username).query(String.class).single())
                 .startsWith("v1:");
     }
 
     private byte[] enrolFromTheAccountPage(String username) {
-        var browser = new Browser(port);
+        var browser = new FormClient(port);
         browser.signIn(username, Fixtures.PASSWORD);
         browser.get("/account");
         browser.post("/account/totp/start", Map.of());
         var account = browser.get("/account");
-        byte[] secret = Base32.decode(Browser.textOf(account, "totp-secret"));
+        byte[] secret = Base32.decode(FormClient.textOf(account, "totp-secret"));
         var confirmed = browser.post("/account/totp/confirm", Map.of("code", Totp.code(secret, Totp.stepAt(Instant.now()), Totp.DIGITS)));
-        assertThat(Browser.location(confirmed)).isEqualTo("/account#two-factor");
+        assertThat(FormClient.location(confirmed)).isEqualTo("/account#two-factor");
         assertThat(browser.get("/account").body()).contains("Two-factor sign-in is on.");
         browser.post("/logout", Map.of());
         return secret;

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * A cookie-keeping HTTP client that behaves like a browser submitting the console's forms: it takes the CSRF token
  * from the last page it loaded and does not follow redirects, so tests see where they lead.
  */
-final class Browser {
+final class FormClient {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -31,7 +31,7 @@ final class Browser {
     private final HttpClient client;
     private String csrf;
 
-    Browser(int port) {
+    FormClient(int port) {
         this.base = "http://localhost:" + port;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
