@@ -76,20 +76,24 @@ class AuditCommand implements CliCommand {
         }
         if (report.problem().isPresent()) {
             out.println("FAILED: " + report.problem().get());
-            out.println("checked " + report.entriesChecked() + " entries and " + report.checkpointsChecked()
-                    + " checkpoints before the problem");
+            out.println("checked " + count(report.entriesChecked(), "entry", "entries") + " and "
+                    + count(report.checkpointsChecked(), "checkpoint", "checkpoints") + " before the problem");
             return 1;
         }
-        out.println("OK: verified " + report.entriesChecked() + " entries and " + report.checkpointsChecked()
-                + " checkpoints with key " + String.join(", ", keys.stream().map(SigningKeys::keyId).toList()));
+        out.println("OK: verified " + count(report.entriesChecked(), "entry", "entries") + " and "
+                + count(report.checkpointsChecked(), "checkpoint", "checkpoints") + " with key " + String.join(", ", keys.stream().map(SigningKeys::keyId).toList()));
         report.latestCheckpoint().ifPresent(latest -> out.println("latest checkpoint: tree size " + latest.treeSize()
                 + ", root " + latest.rootHash().hex() + ", signed at " + latest.signedAt()));
         if (report.entriesNotCovered() > 0) {
             long first = report.entriesChecked() - report.entriesNotCovered() + 1;
-            out.println(report.entriesNotCovered() + " entries (" + first + " to " + report.entriesChecked()
-                    + ") are not yet covered by a checkpoint");
+            out.println(count(report.entriesNotCovered(), "entry", "entries") + " (" + first + " to "
+                    + report.entriesChecked() + ") not yet covered by a checkpoint");
         }
         return 0;
+    }
+
+    private static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     private int printProof(long seq, PrintStream out, PrintStream err) throws SQLException {

@@ -1,6 +1,7 @@
 package org.atalaya.identity.internal;
 
 import java.io.PrintStream;
+import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -33,16 +34,19 @@ class FirstAdministrator implements ApplicationRunner {
     }
 
     static void announce(String oneTimePassword, PrintStream out) {
-        String rule = "+" + "-".repeat(66) + "+";
+        List<String> lines = List.of(
+                "Atalaya first start: the administrator account was created.",
+                "",
+                "  user name:          " + UserAdministration.ADMIN,
+                "  one-time password:  " + oneTimePassword,
+                "",
+                "It is shown only this once and must be changed at first sign-in.",
+                "Or choose it: set " + PASSWORD_VARIABLE + " before the first start.");
+        int width = lines.stream().mapToInt(String::length).max().orElse(0);
+        String rule = "+" + "-".repeat(width + 2) + "+";
         out.println();
         out.println(rule);
-        out.printf("| %-64s |%n", "Atalaya first start: the administrator account was created.");
-        out.printf("| %-64s |%n", "");
-        out.printf("| %-64s |%n", "  user name:          " + UserAdministration.ADMIN);
-        out.printf("| %-64s |%n", "  one-time password:  " + oneTimePassword);
-        out.printf("| %-64s |%n", "");
-        out.printf("| %-64s |%n", "It is shown only this once and must be changed at first sign-in.");
-        out.printf("| %-64s |%n", "Or choose it: set " + PASSWORD_VARIABLE + " before the first start.");
+        lines.forEach(line -> out.println("| " + line + " ".repeat(width - line.length()) + " |"));
         out.println(rule);
         out.println();
         out.flush();
