@@ -70,8 +70,7 @@ public final class Launcher {
         options.take("--port").map(Options::port).ifPresent(port -> springArguments.add("--server.port=" + port));
         options.requireNoneLeft("demo");
         out.println("Starting the Atalaya demo (database under ./" + DEMO_DATABASE + ")...");
-        start(embeddedDemoDatabase(), springArguments);
-        return KEEP_RUNNING;
+        return start("demo", embeddedDemoDatabase(), springArguments);
     }
 
     private int serve(Options options) throws InterruptedException {
@@ -86,8 +85,7 @@ public final class Launcher {
         }
         DatabaseWait.forUrl(database.url(), database.username(), database.password(), err)
                 .untilReachable(withoutParameters(database.url()));
-        start(Map.of(), List.of("--spring.config.additional-location=" + configuration.springLocation()));
-        return KEEP_RUNNING;
+        return start("server", Map.of(), List.of("--spring.config.additional-location=" + configuration.springLocation()));
     }
 
     private int tool(String name, Options options) {
@@ -134,10 +132,17 @@ public final class Launcher {
         }
     }
 
-    private void start(Map<String, Object> defaults, List<String> springArguments) {
+    /** Starts the server; when it cannot start, the last line says why in words, after Spring's own report. */
+    private int start(String what, Map<String, Object> defaults, List<String> springArguments) {
         var spring = new SpringApplication(application);
         spring.setDefaultProperties(defaults);
-        spring.run(springArguments.toArray(String[]::new));
+        try {
+            spring.run(springArguments.toArray(String[]::new));
+            return KEEP_RUNNING;
+        } catch (RuntimeException e) {
+            err.println("atalaya: the " + what + " could not start: " + rootMessage(e));
+            return 1;
+        }
     }
 
     private static Map<String, Object> embeddedDemoDatabase() {
