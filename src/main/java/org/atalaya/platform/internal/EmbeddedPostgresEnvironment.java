@@ -40,7 +40,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 
     private static Map<String, Object> embedded(DatabaseProperties database, SpringApplication application) {
         Path dataDirectory = Path.of(database.dataDirectory()).toAbsolutePath();
-        Optional<Integer> running = database.ephemeral() ? Optional.empty() : runningServerPort(dataDirectory);
+        Optional<Integer> running = database.ephemeral() ? Optional.empty() : joinableServerPort(dataDirectory);
         int port = running.orElseGet(() -> {
             EmbeddedServer server = database.ephemeral() ? startEphemeral() : start(dataDirectory);
             application.addInitializers(context -> {
@@ -87,7 +87,16 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         } catch (IOException e) {
             throw new UncheckedIOException("could not create " + dataDirectory.getParent(), e);
         }
-        return start(EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false));
+        // Data kept between runs is written safely; the test servers keep the embedded defaults (no fsync).
+        EmbeddedServer server = start(EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on"));
+        try {
+            Files.writeString(ownerFile(dataDirectory), Long.toString(ProcessHandle.current().pid()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + ownerFile(dataDirectory), e);
+        }
+        return server;
     }
 
     private static EmbeddedServer startEphemeral() {
@@ -104,6 +113,45 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
             return new EmbeddedServer(server);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The port of a server another Atalaya process started on this data folder and still runs. A server whose
+     * starter has died is an orphan that nobody would stop: it is shut down, and started again by this process,
+     * which then owns it. (The postmaster itself is always a child of init, so its owner is kept in a file.)
+     */
+    private static Optional<Integer> joinableServerPort(Path dataDirectory) {
+        Optional<Integer> port = runningServerPort(dataDirectory);
+        if (port.isPresent() && !ownerAlive(dataDirectory)) {
+            postmaster(dataDirectory).ifPresent(orphan -> {
+                orphan.destroy();
+                orphan.onExit().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join();
+            });
+            return Optional.empty();
+        }
+        return port;
+    }
+
+    private static Path ownerFile(Path dataDirectory) {
+        return dataDirectory.resolveSibling(dataDirectory.getFileName() + ".owner");
+    }
+
+    private static boolean ownerAlive(Path dataDirectory) {
+        try {
+            long owner = Long.parseLong(Files.readString(ownerFile(dataDirectory)).trim());
+            return ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static Optional<ProcessHandle> postmaster(Path dataDirectory) {
+        try {
+            List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+            return lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.getFirst().trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
         }
     }
 
