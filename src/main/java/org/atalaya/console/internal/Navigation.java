@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @ConditionalOnWebApplication
 class Navigation {
 
-    record Item(String labelKey, String path, String icon, String shortcut, boolean available, boolean current) {
+    record Item(String labelKey, String path, String shortcut, boolean available, boolean current) {
     }
 
     record Group(String labelKey, List<Item> items) {
@@ -50,7 +50,7 @@ class Navigation {
         Arrays.stream(ConsoleSection.values())
                 .filter(section -> user.can(section.permission))
                 .forEach(section -> groups.computeIfAbsent(section.group, g -> new ArrayList<>()).add(new Item(
-                        section.labelKey(), section.path, section.icon, section.shortcut,
+                        section.labelKey(), section.path, section.shortcut,
                         pagesServed.contains(section.path),
                         requestPath.equals(section.path) || requestPath.startsWith(section.path + "/"))));
         return groups.entrySet().stream()
