@@ -22,15 +22,20 @@ class AppendOnlyCheck {
     @EventListener(ApplicationReadyEvent.class)
     void warnIfAuditRowsAreWritable() {
         if (applicationRoleCanChangeAuditRows()) {
-            log.warn("The database role {} may UPDATE or DELETE audit entries; only the append-only triggers protect the"
-                    + " log now: connect as a role without those privileges", currentRole());
+            log.warn("The database role {} may change or remove audit entries (it owns the audit tables, is a superuser,"
+                    + " or holds UPDATE, DELETE or TRUNCATE on them); only the append-only triggers, which such a role can"
+                    + " disable, protect the log now: run migrations as a separate owner role (atalaya.database."
+                    + "owner-username) and connect as a role without those privileges", currentRole());
         }
     }
 
+    /** Privileges, ownership (an owner can grant itself anything and disable triggers) or superuser rights. */
     boolean applicationRoleCanChangeAuditRows() {
         return jdbc.sql("""
                         SELECT has_table_privilege('audit_entry', 'UPDATE') OR has_table_privilege('audit_entry', 'DELETE')
-                            OR has_table_privilege('audit_entry', 'TRUNCATE')""")
+                            OR has_table_privilege('audit_entry', 'TRUNCATE')
+                            OR pg_has_role((SELECT relowner FROM pg_class WHERE oid = 'audit_entry'::regclass), 'USAGE')
+                            OR (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)""")
                 .query(Boolean.class).single();
     }
 

@@ -43,16 +43,33 @@ public final class AuditVerifier {
         }
     }
 
+    /**
+     * Walks the log in one read-only snapshot (REPEATABLE READ), so entries and checkpoints written by a running
+     * server while the walk goes on are not half seen, which would look like tampering.
+     */
     public Report verify(Connection connection) throws SQLException {
+        return inSnapshot(connection, () -> walk(connection));
+    }
+
+    interface SnapshotWork<T> {
+        T run() throws SQLException;
+    }
+
+    static <T> T inSnapshot(Connection connection, SnapshotWork<T> work) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
-        if (autoCommit) connection.setAutoCommit(false);
+        if (!autoCommit) return work.run();
+        int isolation = connection.getTransactionIsolation();
+        boolean readOnly = connection.isReadOnly();
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        connection.setReadOnly(true);
         try {
-            return walk(connection);
+            return work.run();
         } finally {
-            if (autoCommit) {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
+            connection.rollback();
+            connection.setReadOnly(readOnly);
+            connection.setTransactionIsolation(isolation);
+            connection.setAutoCommit(true);
         }
     }
 

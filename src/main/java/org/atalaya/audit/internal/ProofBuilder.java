@@ -30,17 +30,9 @@ public final class ProofBuilder {
         }
     }
 
+    /** Reads the checkpoint and the leaves it covers in one snapshot, as the verifier does. */
     public Outcome build(Connection connection, long seq) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        if (autoCommit) connection.setAutoCommit(false);
-        try {
-            return buildInTransaction(connection, seq);
-        } finally {
-            if (autoCommit) {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
-        }
+        return AuditVerifier.inSnapshot(connection, () -> buildInTransaction(connection, seq));
     }
 
     private Outcome buildInTransaction(Connection connection, long seq) throws SQLException {

@@ -42,14 +42,22 @@ public record StoredEntry(AuditEntry entry, Hash storedLeafHash) {
         return entry.leafHash().equals(storedLeafHash);
     }
 
-    /** Detail values that are not strings (only a hand-edited row has them) are kept as their JSON text. */
+    /**
+     * Detail values that are not strings (only a hand-edited row has them) are kept under their key prefixed with NUL,
+     * which no recorded entry can contain (NUL is replaced when an entry is written), so the entry no longer matches
+     * its leaf hash even when the text is the same, e.g. the number 5 put where the string "5" was.
+     */
     private static Map<String, String> details(String json) {
         Map<String, String> details = new TreeMap<>();
         if (json == null) return details;
         try {
             for (var member : JSON.readTree(json).properties()) {
                 JsonNode value = member.getValue();
-                details.put(member.getKey(), value.isString() ? value.stringValue() : value.toString());
+                if (value.isString()) {
+                    details.put(member.getKey(), value.stringValue());
+                } else {
+                    details.put("\u0000" + member.getKey(), value.toString());
+                }
             }
         } catch (JacksonException unreadable) {
             details.put("", json);

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -132,6 +133,16 @@ class AuditAppendTest {
                 .rootCause().hasMessageContaining("permission denied for table audit_checkpoint");
         assertThat(appendOnlyCheck.applicationRoleCanChangeAuditRows()).isFalse();
         assertThat(stored(seq).entry().target()).isEqualTo("x");
+    }
+
+    @Test
+    void aRoleThatOwnsTheAuditTablesIsWarnedAbout() {
+        var owner = new SingleConnectionDataSource(environment.getRequiredProperty("spring.flyway.url"), "postgres", "", true);
+        try {
+            assertThat(new AppendOnlyCheck(JdbcClient.create(owner)).applicationRoleCanChangeAuditRows()).isTrue();
+        } finally {
+            owner.destroy();
+        }
     }
 
     @Test

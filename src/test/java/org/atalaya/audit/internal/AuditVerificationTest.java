@@ -85,6 +85,14 @@ class AuditVerificationTest {
     }
 
     @Test
+    void aDetailWhoseTypeWasChangedIsAModification() throws Exception {
+        long victim = seqs.get(3);
+        var report = verifyAfter(connection -> Superuser.execute(connection,
+                "UPDATE audit_entry SET details = jsonb_build_object('i', 3) WHERE seq = ?", victim));
+        assertThat(report.problem()).contains("entry " + victim + " was modified or moved: its content no longer matches its leaf hash");
+    }
+
+    @Test
     void aModifiedEntryWithARecomputedLeafHashBreaksTheSignedRoot() throws Exception {
         long victim = seqs.get(1);
         var report = verifyAfter(connection -> {
