@@ -1,9 +1,11 @@
 package org.atalaya.platform.internal;
 
+import java.sql.SQLException;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -61,6 +63,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "Parameter '" + e.getName() + "' must be " + article(expected) + ", not '" + e.getValue() + "'."));
     }
 
+    /** Values the database cannot hold (a date beyond its range, a character it cannot store) are the sender's. */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> refusedByTheDatabase(DataAccessException e) {
+        if (e.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("22")) {
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid value",
+                    "A value in the request is out of range or contains characters that cannot be stored."));
+        }
+        return unexpected(e);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         String reference = UUID.randomUUID().toString().substring(0, 8);
@@ -75,13 +88,27 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    private static String readableCause(HttpMessageNotReadableException e) {
+    /** Jackson's own words about what is wrong, without the names of our internal classes and methods. */
+    static String readableCause(HttpMessageNotReadableException e) {
         Throwable cause = e.getMostSpecificCause();
-        String message = cause.getMessage() == null ? "it could not be read" : cause.getMessage();
+        String message = cause.getMessage() == null ? "" : cause.getMessage();
+        if (cause == e || message.startsWith("Required request body is missing")) {
+            return "the body is missing or empty; send a JSON object.";
+        }
         message = message.lines().findFirst().orElse(message);
         int source = message.indexOf(" at [Source");
         if (source > 0) message = message.substring(0, source);
+        int chain = message.indexOf(" (through reference chain");
+        if (chain > 0) message = message.substring(0, chain);
+        message = QUALIFIED_TYPE.matcher(message).replaceAll(type -> "`" + simpleName(type.group(1)) + "`");
         return message.length() > 300 ? message.substring(0, 300) + "..." : message;
+    }
+
+    private static final java.util.regex.Pattern QUALIFIED_TYPE = java.util.regex.Pattern.compile("`([\\w.$]+)`");
+
+    private static String simpleName(String type) {
+        String simple = type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1);
+        return simple.isEmpty() ? "value" : simple;
     }
 
     private static String article(String type) {
