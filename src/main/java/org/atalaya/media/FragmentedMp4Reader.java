@@ -165,6 +165,7 @@ public final class FragmentedMp4Reader {
         if (read < HEADER) throw endedInHeader(offset);
         long size = readUnsigned32(bytes, 0);
         String type = Box.fourcc(bytes, 4);
+        boolean runsToEnd = size == 0;
         if (size == 1) {
             bytes = Arrays.copyOf(bytes, LARGE_HEADER);
             read = in.readNBytes(bytes, HEADER, HEADER);
@@ -173,8 +174,7 @@ public final class FragmentedMp4Reader {
             size = (readUnsigned32(bytes, 8) << 32) | readUnsigned32(bytes, 12);
             if (size < 0) size = Long.MAX_VALUE;
         }
-        Header header = new Header(type, offset, bytes, size == 0 ? -1 : size);
-        if (size != 0 && size < bytes.length) {
+        if (!runsToEnd && size < bytes.length) {
             throw new Mp4FormatException("box '" + type + "' at offset " + offset + " declares " + size
                     + " bytes, less than its own header");
         }
@@ -182,7 +182,7 @@ public final class FragmentedMp4Reader {
             throw new Mp4FormatException("box '" + type + "' at offset " + offset + " declares " + size
                     + " bytes, more than the limit " + maxBoxSize);
         }
-        return header;
+        return new Header(type, offset, bytes, runsToEnd ? -1 : size);
     }
 
     private Mp4FormatException endedInHeader(long offset) {

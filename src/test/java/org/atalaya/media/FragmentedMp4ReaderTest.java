@@ -280,6 +280,11 @@ class FragmentedMp4ReaderTest {
                 .hasMessage("box 'free' at offset " + (FTYP.length + MOOV.length)
                         + " declares 4 bytes, less than its own header");
 
+        byte[] tinyLargeSize = concat(u32(1), Mp4TestBoxes.type("mdat"), Mp4TestBoxes.u64(12));
+        assertThatThrownBy(() -> readAll(concat(FTYP, MOOV, tinyLargeSize)))
+                .hasMessage("box 'mdat' at offset " + (FTYP.length + MOOV.length)
+                        + " declares 12 bytes, less than its own header");
+
         byte[] binaryType = concat(u32(4), Mp4TestBoxes.u8(0, 0xff, 'a', 'b'));
         assertThatThrownBy(() -> readAll(concat(FTYP, binaryType)))
                 .hasMessage("box '\\x00\\xffab' at offset " + FTYP.length + " declares 4 bytes, less than its own header");
