@@ -55,7 +55,7 @@ class AccountController {
         model.addAttribute("minLength", properties.minPasswordLength());
         HttpSession session = request.getSession();
         if (!user.totpEnabled() && TotpEnrolment.enrolling(session)) {
-            model.addAttribute("enrolment", TotpEnrolment.of(TotpEnrolment.pendingSecret(session, secrets),
+            model.addAttribute("enrolment", TotpEnrolment.of(TotpEnrolment.pendingSecret(session, secrets, me.userId()),
                     properties.totpIssuer(), me.username()));
         }
         return "identity/account";
@@ -67,13 +67,13 @@ class AccountController {
                           @RequestParam(defaultValue = "") String confirmation,
                           HttpServletRequest request, RedirectAttributes redirect) {
         var me = AccountService.me();
-        return attempt(redirect, "account.password.changed", () ->
-                account.changePassword(me.userId(), currentPassword, newPassword, confirmation, request.getSession().getId()));
+        return attempt(redirect, "account.password.changed", () -> account.changePassword(me.userId(), currentPassword,
+                newPassword, confirmation, request.getSession().getId(), request.getRemoteAddr()));
     }
 
     @PostMapping("/account/totp/start")
     String startTotp(HttpServletRequest request) {
-        TotpEnrolment.pendingSecret(request.getSession(), secrets);
+        TotpEnrolment.pendingSecret(request.getSession(), secrets, AccountService.me().userId());
         return BACK + "#two-factor";
     }
 
@@ -88,7 +88,8 @@ class AccountController {
                        RedirectAttributes redirect) {
         var session = request.getSession();
         if (!TotpEnrolment.enrolling(session)) return BACK;
-        if (account.enableTotp(AccountService.me().userId(), TotpEnrolment.pendingSecret(session, secrets), code)) {
+        long userId = AccountService.me().userId();
+        if (account.enableTotp(userId, TotpEnrolment.pendingSecret(session, secrets, userId), code)) {
             TotpEnrolment.finish(session);
             redirect.addFlashAttribute("flash", message("account.totp.enabled"));
         } else {
@@ -98,9 +99,11 @@ class AccountController {
     }
 
     @PostMapping("/account/totp/disable")
-    String disableTotp(@RequestParam(defaultValue = "") String currentPassword, RedirectAttributes redirect) {
+    String disableTotp(@RequestParam(defaultValue = "") String currentPassword, HttpServletRequest request,
+                       RedirectAttributes redirect) {
         var me = AccountService.me();
-        return attempt(redirect, "account.totp.disabled", () -> account.disableTotp(me.userId(), currentPassword));
+        return attempt(redirect, "account.totp.disabled",
+                () -> account.disableTotp(me.userId(), currentPassword, request.getRemoteAddr()));
     }
 
     @PostMapping("/account/sessions/end-others")

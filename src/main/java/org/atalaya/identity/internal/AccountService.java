@@ -1,6 +1,8 @@
 package org.atalaya.identity.internal;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.atalaya.access.CurrentUser;
 import org.atalaya.audit.AuditEvent;
 import org.atalaya.audit.AuditLog;
@@ -16,16 +18,18 @@ class AccountService {
     private final TotpSecrets secrets;
     private final Sessions sessions;
     private final SignInService signIn;
+    private final SignInThrottle throttle;
     private final AuditLog audit;
     private final Clock clock;
 
     AccountService(UserStore users, Passwords passwords, TotpSecrets secrets, Sessions sessions, SignInService signIn,
-                   AuditLog audit, Clock clock) {
+                   SignInThrottle throttle, AuditLog audit, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.secrets = secrets;
         this.sessions = sessions;
         this.signIn = signIn;
+        this.throttle = throttle;
         this.audit = audit;
         this.clock = clock;
     }
@@ -51,12 +55,9 @@ class AccountService {
     /** Changes the password after checking the current one, and signs out every other session. */
     @Transactional(noRollbackFor = IdentityProblem.class)
     public void changePassword(long userId, String currentPassword, String newPassword, String confirmation,
-                               String currentSessionId) {
+                               String currentSessionId, String clientAddress) {
         var user = users.byIdForUpdate(userId).orElseThrow();
-        if (!passwords.matches(currentPassword, user.passwordHash())) {
-            audit.record(AuditEvent.failure("user.password.change", "user:" + user.username()).with("reason", "bad-password"));
-            throw IdentityProblem.invalid("password.currentWrong");
-        }
+        requireCurrentPassword(user, currentPassword, "user.password.change", clientAddress);
         signIn.requireNewPassword(user, newPassword, confirmation);
         users.setPassword(user.id(), passwords.hash(newPassword), false, clock.instant());
         audit.record(AuditEvent.success("user.password.change", "user:" + user.username()));
@@ -78,13 +79,10 @@ class AccountService {
     }
 
     @Transactional(noRollbackFor = IdentityProblem.class)
-    public void disableTotp(long userId, String currentPassword) {
+    public void disableTotp(long userId, String currentPassword, String clientAddress) {
         var user = users.byIdForUpdate(userId).orElseThrow();
         if (users.anyRoleRequiresTotp(user.id())) throw IdentityProblem.invalid("totp.required");
-        if (!passwords.matches(currentPassword, user.passwordHash())) {
-            audit.record(AuditEvent.failure("user.totp.disable", "user:" + user.username()).with("reason", "bad-password"));
-            throw IdentityProblem.invalid("password.currentWrong");
-        }
+        requireCurrentPassword(user, currentPassword, "user.totp.disable", clientAddress);
         users.disableTotp(user.id());
         audit.record(AuditEvent.success("user.totp.disable", "user:" + user.username()));
     }
@@ -95,5 +93,35 @@ class AccountService {
         audit.record(AuditEvent.success("user.sessions.end", "user:" + username)
                 .with("sessions", Integer.toString(ended)).with("kept", "current"));
         return ended;
+    }
+
+    /**
+     * Checks the password a signed-in user gives to confirm a sensitive change. Wrong ones count like failed
+     * sign-ins, towards locking the account and towards the address's rate limit: a session left open is no way
+     * to guess the password at leisure.
+     */
+    private void requireCurrentPassword(UserAccount user, String password, String action, String clientAddress) {
+        String target = "user:" + user.username();
+        var throttled = signIn.throttled(clientAddress);
+        if (throttled.isPresent()) {
+            throw IdentityProblem.invalid("password.throttled", SignInService.wholeMinutes(throttled.get()));
+        }
+        Instant now = clock.instant();
+        if (user.lockedAt(now)) {
+            audit.record(AuditEvent.failure(action, target).with("reason", "locked"));
+            throw locked(user.lockedUntil(), now);
+        }
+        if (!passwords.matches(password, user.passwordHash())) {
+            throttle.failedFrom(clientAddress);
+            audit.record(AuditEvent.failure(action, target).with("reason", "bad-password"));
+            var lockedUntil = signIn.lockIfTooMany(user, target, now);
+            if (lockedUntil.isPresent()) throw locked(lockedUntil.get(), now);
+            throw IdentityProblem.invalid("password.currentWrong");
+        }
+        if (user.failedAttempts() > 0) users.clearFailures(user.id());
+    }
+
+    private static IdentityProblem locked(Instant until, Instant now) {
+        return IdentityProblem.invalid("login.locked", SignInService.wholeMinutes(Duration.between(now, until)));
     }
 }

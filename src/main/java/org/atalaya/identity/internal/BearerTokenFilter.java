@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import org.atalaya.audit.AuditEvent;
 import org.atalaya.audit.AuditLog;
 import org.springframework.http.HttpHeaders;
@@ -16,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates a request that carries {@code Authorization: Bearer atl_...} as the token's owner, for this request
  * only: no session, no cookie, and so no CSRF token needed. A request with an unknown or revoked token is answered
- * 401 at once, whatever else it carries.
+ * 401 at once, whatever else it carries. Bad tokens count towards their own per-address rate limit, apart from
+ * failed sign-ins.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -47,19 +49,24 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String address = request.getRemoteAddr();
-        var blocked = throttle.blockedFor(address);
+        var blocked = throttle.tokensBlockedFor(address);
         if (blocked.isPresent()) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, blocked.get().toSeconds())));
+            if (blocked.get().firstInWindow()) {
+                audit.record(SignInService.rateLimited(address, "api-token", throttle.window()));
+            }
+            Duration wait = blocked.get().retryAfter();
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())));
             problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "problem.throttled",
-                    Math.max(1, blocked.get().toMinutes() + 1));
+                    SignInService.wholeMinutes(wait));
             return;
         }
         String presented = request.getHeader(HttpHeaders.AUTHORIZATION).substring(BEARER.length()).strip();
         var owner = tokens.authenticate(presented);
         if (owner.isEmpty()) {
-            throttle.failedFrom(address);
+            throttle.badTokenFrom(address);
             audit.record(AuditEvent.failure("auth.token", "token:" + ApiTokens.shownPrefix(presented))
-                    .by(SignInService.ANONYMOUS).with("path", request.getRequestURI()));
+                    .by(SignInService.ANONYMOUS).with("path", PermissionInterceptor.shortened(request.getRequestURI(),
+                            PermissionInterceptor.DETAIL_LENGTH)));
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.badToken");
             return;

@@ -137,8 +137,9 @@ class LoginController {
         var pending = SignInSessions.pendingAt(SignInStep.TOTP_ENROLMENT);
         if (pending.isEmpty()) return "redirect:/login";
         var session = request.getSession();
+        long userId = pending.get().userId();
         try {
-            if (signIn.enrolDuringSignIn(pending.get().userId(), TotpEnrolment.pendingSecret(session, secrets), code)) {
+            if (signIn.enrolDuringSignIn(userId, TotpEnrolment.pendingSecret(session, secrets, userId), code)) {
                 TotpEnrolment.finish(session);
                 sessions.advance(pending.get(), SignInStep.COMPLETE, request, response);
                 return "redirect:/";
@@ -154,7 +155,7 @@ class LoginController {
     }
 
     private void addEnrolment(SessionSignIn pending, HttpServletRequest request, Model model) {
-        byte[] secret = TotpEnrolment.pendingSecret(request.getSession(), secrets);
+        byte[] secret = TotpEnrolment.pendingSecret(request.getSession(), secrets, pending.userId());
         model.addAttribute("enrolment", TotpEnrolment.of(secret, properties.totpIssuer(), pending.getName()));
     }
 
@@ -166,12 +167,13 @@ class LoginController {
             }
             case SignInService.Locked locked -> {
                 response.setStatus(HttpStatus.LOCKED.value());
-                model.addAttribute("error", message("login.locked", minutesUntil(Duration.between(clock.instant(), locked.until()))));
+                var wait = Duration.between(clock.instant(), locked.until());
+                model.addAttribute("error", message("login.locked", SignInService.wholeMinutes(wait)));
             }
             case SignInService.Throttled throttled -> {
                 response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
-                model.addAttribute("error", message("login.throttled", minutesUntil(throttled.retryAfter())));
+                model.addAttribute("error", message("login.throttled", SignInService.wholeMinutes(throttled.retryAfter())));
             }
             case SignInService.Proceed proceed -> throw new IllegalArgumentException("not a refusal");
         }
@@ -182,11 +184,6 @@ class LoginController {
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         model.addAttribute("error", message("login.auditUnavailable"));
         return page;
-    }
-
-    /** Whole minutes, rounded up, never less than one. */
-    private static long minutesUntil(Duration wait) {
-        return Math.max(1, (wait.toSeconds() + 59) / 60);
     }
 
     private String message(String key, Object... arguments) {

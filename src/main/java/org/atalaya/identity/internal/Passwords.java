@@ -3,7 +3,9 @@ package org.atalaya.identity.internal;
 import java.security.SecureRandom;
 import java.util.Locale;
 import org.atalaya.identity.IdentityProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /** Argon2id password hashes and the password policy. */
@@ -14,12 +16,18 @@ class Passwords {
     private static final String ONE_TIME_ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final int ONE_TIME_LENGTH = 20;
 
-    private final Argon2PasswordEncoder encoder = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    private final PasswordEncoder encoder;
     private final SecureRandom random = new SecureRandom();
     private final int minLength;
     private final String hashNobodyHas;
 
+    @Autowired
     Passwords(IdentityProperties properties) {
+        this(properties, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+    }
+
+    Passwords(IdentityProperties properties, PasswordEncoder encoder) {
+        this.encoder = encoder;
         this.minLength = properties.minPasswordLength();
         this.hashNobodyHas = encoder.encode(oneTimePassword());
     }
@@ -32,13 +40,23 @@ class Passwords {
         return encoder.encode(password);
     }
 
+    /**
+     * Whether the password is the one hashed. Every call hashes once, and never more than {@value #MAX_LENGTH}
+     * characters: a password too long to be anyone's costs the same as any other, and no more.
+     */
     boolean matches(String password, String hash) {
-        return password != null && password.length() <= MAX_LENGTH && encoder.matches(password, hash);
+        boolean possible = password != null && password.length() <= MAX_LENGTH;
+        boolean matching = encoder.matches(possible ? password : hashable(password), hash);
+        return possible && matching;
     }
 
-    /** Takes as long as checking a real password, so an unknown user name cannot be told apart by timing. */
+    /** Takes as long as checking a real password, so an unknown or locked account cannot be told apart by timing. */
     void checkAgainstNobody(String password) {
-        encoder.matches(password == null ? "" : password, hashNobodyHas);
+        matches(password, hashNobodyHas);
+    }
+
+    private static String hashable(String password) {
+        return password == null ? "" : password.substring(0, MAX_LENGTH);
     }
 
     /** @throws IdentityProblem with the first rule the new password breaks */

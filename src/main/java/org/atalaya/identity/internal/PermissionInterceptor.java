@@ -23,6 +23,8 @@ class PermissionInterceptor implements HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(PermissionInterceptor.class);
     private static final String OUR_PACKAGES = "org.atalaya.";
+    static final int TARGET_LENGTH = 200;
+    static final int DETAIL_LENGTH = 2_000;
 
     private final AuditLog audit;
 
@@ -45,14 +47,24 @@ class PermissionInterceptor implements HandlerInterceptor {
         throw refuse(request, needed);
     }
 
+    /**
+     * Audits the refusal. The path is the client's to choose, so the entry's target holds its beginning only and the
+     * details a longer part of it: a long path must not keep the refusal out of the log.
+     */
     private PermissionDenied refuse(HttpServletRequest request, Permission needed) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         try {
-            audit.record(AuditEvent.denied("access.denied", path).with("method", request.getMethod())
+            audit.record(AuditEvent.denied("access.denied", shortened(path, TARGET_LENGTH))
+                    .with("path", shortened(path, DETAIL_LENGTH)).with("method", shortened(request.getMethod(), 20))
                     .with("needs", needed == null ? "(undeclared)" : needed.name()));
         } catch (AuditWriteFailedException e) {
-            log.error("refused {} {}, but the audit entry could not be written: {}", request.getMethod(), path, e.getMessage());
+            log.error("refused {} {}, but the audit entry could not be written: {}", request.getMethod(),
+                    shortened(path, TARGET_LENGTH), e.getMessage());
         }
         return new PermissionDenied(needed, path);
+    }
+
+    static String shortened(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length) + "…";
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The steps of signing in: password, second factor, a forced password change, a required two-factor enrolment.
- * Every attempt is audited in the same transaction as its effect, so without an audit entry nothing happens.
+ * Every attempt is audited in the same transaction as its effect, so without an audit entry nothing happens; only
+ * the refusals of an address that failed too often are not, once the start of its refusal is.
  */
 @Service
 class SignInService {
@@ -59,11 +60,8 @@ class SignInService {
     public Outcome password(String typedUsername, String password, String clientAddress) {
         String username = Usernames.normalise(typedUsername);
         String target = "user:" + Usernames.forAudit(typedUsername);
-        var throttled = throttle.blockedFor(clientAddress);
-        if (throttled.isPresent()) {
-            audit.record(loginFailure(target, "rate-limited"));
-            return new Throttled(throttled.get());
-        }
+        var throttled = throttled(clientAddress);
+        if (throttled.isPresent()) return new Throttled(throttled.get());
         var found = users.byUsername(username);
         if (found.isEmpty()) {
             return unknownName(username, password, target, clientAddress);
@@ -71,6 +69,7 @@ class SignInService {
         UserAccount user = users.byIdForUpdate(found.get().id()).orElseThrow();
         Instant now = clock.instant();
         if (user.lockedAt(now)) {
+            passwords.checkAgainstNobody(password);
             audit.record(loginFailure(target, "locked"));
             return new Locked(user.lockedUntil());
         }
@@ -95,11 +94,8 @@ class SignInService {
     public Outcome secondFactor(long userId, String code, String clientAddress) {
         UserAccount user = users.byIdForUpdate(userId).orElseThrow();
         String target = "user:" + user.username();
-        var throttled = throttle.blockedFor(clientAddress);
-        if (throttled.isPresent()) {
-            audit.record(AuditEvent.failure("auth.totp", target).by(ANONYMOUS).with("reason", "rate-limited"));
-            return new Throttled(throttled.get());
-        }
+        var throttled = throttled(clientAddress);
+        if (throttled.isPresent()) return new Throttled(throttled.get());
         Instant now = clock.instant();
         if (user.lockedAt(now)) {
             audit.record(AuditEvent.failure("auth.totp", target).by(ANONYMOUS).with("reason", "locked"));
@@ -153,6 +149,28 @@ class SignInService {
         return true;
     }
 
+    /**
+     * How long the address must wait before trying a password or code again, if it failed too often lately. Only the
+     * first refusal in a rate-limit window is audited ({@code auth.rate-limit}), so refusals cannot grow the log.
+     */
+    Optional<Duration> throttled(String clientAddress) {
+        return throttle.blockedFor(clientAddress).map(block -> {
+            if (block.firstInWindow()) audit.record(rateLimited(clientAddress, "sign-in", throttle.window()));
+            return block.retryAfter();
+        });
+    }
+
+    /** The audit entry for an address that failed too often and is refused from now until its window has passed. */
+    static AuditEvent rateLimited(String clientAddress, String counting, Duration window) {
+        return AuditEvent.success("auth.rate-limit", "address:" + clientAddress).by("system")
+                .with("address", String.valueOf(clientAddress)).with("counting", counting).with("window", window.toString());
+    }
+
+    /** Whole minutes, rounded up, never less than one. */
+    static long wholeMinutes(Duration wait) {
+        return Math.max(1, (wait.toSeconds() + 59) / 60);
+    }
+
     void requireNewPassword(UserAccount user, String newPassword, String confirmation) {
         if (newPassword == null || !newPassword.equals(confirmation)) throw IdentityProblem.invalid("password.mismatch");
         passwords.requireAcceptable(user.username(), newPassword);
@@ -182,7 +200,8 @@ class SignInService {
         return lockIfTooMany(user, target, now).<Outcome>map(Locked::new).orElseGet(() -> new Refused("login.totp.failed"));
     }
 
-    private Optional<Instant> lockIfTooMany(UserAccount user, String target, Instant now) {
+    /** Counts a failed password or code against the account; returns until when it is now locked, if it is. */
+    Optional<Instant> lockIfTooMany(UserAccount user, String target, Instant now) {
         int failures = user.failedAttempts() + 1;
         if (failures < properties.maxFailedAttempts()) {
             users.recordFailure(user.id(), failures, null);

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What an authenticator app needs to add an account: the secret in base32, the {@code otpauth://} URI and its QR
- * code. The secret waits in the session until the user confirms it with a first code.
+ * code. The secret waits in the session, sealed, until the user confirms it with a first code.
  */
 record TotpEnrolment(String secret, String uri, String qrCode) {
 
@@ -19,11 +19,17 @@ record TotpEnrolment(String secret, String uri, String qrCode) {
         return new TotpEnrolment(base32, uri, QrCodes.svgDataUri(uri));
     }
 
-    /** The secret being enrolled in this session, made on first use. */
-    static byte[] pendingSecret(HttpSession session, TotpSecrets secrets) {
-        if (session.getAttribute(PENDING_SECRET) instanceof byte[] pending) return pending;
+    /**
+     * The secret being enrolled in this session, made on first use. Sessions are stored in the database, so the
+     * secret is kept there sealed and bound to the user; one that no longer opens is replaced by a new one.
+     */
+    static byte[] pendingSecret(HttpSession session, TotpSecrets secrets, long userId) {
+        if (session.getAttribute(PENDING_SECRET) instanceof String sealed) {
+            var pending = secrets.openPending(userId, sealed);
+            if (pending.isPresent()) return pending.get();
+        }
         byte[] fresh = secrets.newSecret();
-        session.setAttribute(PENDING_SECRET, fresh);
+        session.setAttribute(PENDING_SECRET, secrets.sealPending(userId, fresh));
         return fresh;
     }
 

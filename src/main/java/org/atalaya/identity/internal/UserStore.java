@@ -23,7 +23,9 @@ class UserStore {
         this.jdbc = jdbc;
     }
 
+    /** Empty for a name no account can have (every stored name is valid), without asking the database. */
     Optional<UserAccount> byUsername(String username) {
+        if (username == null || !Usernames.valid(username)) return Optional.empty();
         return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE username = ?").param(username)
                 .query(UserStore::account).optional();
     }

@@ -85,6 +85,20 @@ class PermissionInterceptorTest {
     }
 
     @Test
+    void aLongPathIsShortenedForTheAuditEntry() throws Exception {
+        signIn(Set.of());
+        String path = "/alarms/" + "a".repeat(3_000);
+
+        assertThatThrownBy(() -> interceptor.preHandle(request(path), new MockHttpServletResponse(),
+                handler(new AlarmPages(), "list"))).isInstanceOf(PermissionDenied.class);
+
+        assertThat(audited).singleElement().satisfies(event -> {
+            assertThat(event.target()).hasSize(201).startsWith("/alarms/aaa").endsWith("…");
+            assertThat(event.details().get("path")).hasSize(2_001).startsWith("/alarms/aaa");
+        });
+    }
+
+    @Test
     void nobodySignedInPassesOnlyPublicHandlers() throws Exception {
         assertThat(interceptor.preHandle(request("/open"), new MockHttpServletResponse(), handler(new AlarmPages(), "open"))).isTrue();
         assertThatThrownBy(() -> interceptor.preHandle(request("/alarms"), new MockHttpServletResponse(),

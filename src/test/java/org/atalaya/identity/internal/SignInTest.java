@@ -176,6 +176,28 @@ class SignInTest {
     }
 
     @Test
+    void aRefusalOfAVeryLongPathIsStillAudited() {
+        String username = Fixtures.user(administration, "wanderer", "operator");
+        var browser = new FormClient(port);
+        browser.signIn(username, Fixtures.PASSWORD);
+        String path = "/admin/users/" + "x".repeat(600);
+
+        assertThat(browser.get(path).statusCode()).isEqualTo(403);
+
+        var entry = jdbc.sql("SELECT target, details ->> 'path' AS path FROM audit_entry WHERE action = 'access.denied' AND actor = ?")
+                .param(username).query().singleRow();
+        assertThat((String) entry.get("target")).hasSize(201).startsWith("/admin/users/xxx").endsWith("…");
+        assertThat((String) entry.get("path")).isEqualTo(path);
+    }
+
+    @Test
+    void aUserNameWithANullCharacterIsRefusedNotAnError() {
+        var attempt = new FormClient(port).signIn("ad\u0000min", "any password at all");
+
+        assertThat(attempt.statusCode()).isIn(400, 401);
+    }
+
+    @Test
     void aLockedAccountIsToldForHowLong() {
         String username = Fixtures.user(administration, "ivan", "operator");
         var browser = new FormClient(port);

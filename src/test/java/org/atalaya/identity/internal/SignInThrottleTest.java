@@ -24,7 +24,32 @@ class SignInThrottleTest {
         clock.advance(Duration.ofMinutes(1));
         throttle.failedFrom("192.0.2.1");
 
-        assertThat(throttle.blockedFor("192.0.2.1")).hasValue(Duration.ofMinutes(4));
+        assertThat(throttle.blockedFor("192.0.2.1")).map(SignInThrottle.Block::retryAfter).hasValue(Duration.ofMinutes(4));
+        assertThat(throttle.blockedFor("192.0.2.2")).isEmpty();
+    }
+
+    @Test
+    void onlyTheFirstRefusalInAWindowIsWorthReporting() {
+        for (int i = 0; i < 4; i++) throttle.failedFrom("192.0.2.1");
+
+        assertThat(throttle.blockedFor("192.0.2.1")).hasValueSatisfying(block -> assertThat(block.firstInWindow()).isTrue());
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(throttle.blockedFor("192.0.2.1")).hasValueSatisfying(block -> assertThat(block.firstInWindow()).isFalse());
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(throttle.blockedFor("192.0.2.1")).isEmpty();
+        for (int i = 0; i < 4; i++) throttle.failedFrom("192.0.2.1");
+        assertThat(throttle.blockedFor("192.0.2.1")).hasValueSatisfying(block -> assertThat(block.firstInWindow()).isTrue());
+    }
+
+    @Test
+    void failedSignInsAndBadTokensAreCountedApart() {
+        for (int i = 0; i < 4; i++) throttle.failedFrom("192.0.2.1");
+        for (int i = 0; i < 4; i++) throttle.badTokenFrom("192.0.2.2");
+
+        assertThat(throttle.blockedFor("192.0.2.1")).isPresent();
+        assertThat(throttle.tokensBlockedFor("192.0.2.1")).isEmpty();
+        assertThat(throttle.tokensBlockedFor("192.0.2.2")).isPresent();
         assertThat(throttle.blockedFor("192.0.2.2")).isEmpty();
     }
 
