@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import org.atalaya.audit.AuditEvent;
 import org.atalaya.audit.AuditLog;
 import org.springframework.stereotype.Service;
@@ -17,7 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Personal API tokens: {@code atl_} and 32 random bytes in base64url. Only a SHA-256 hash is stored (a token has
  * far too much entropy to guess, so a slow hash would buy nothing) together with a short prefix to recognise it by.
- * A token acts with its owner's current permissions and stops working when revoked or when the owner is disabled.
+ * A token acts with its owner's current permissions. It stops working when revoked (an administrator's password
+ * reset revokes all the owner's tokens) or when the owner is disabled, and waits while the owner has yet to set up
+ * a required two-factor sign-in.
  */
 @Service
 class ApiTokens {
@@ -61,7 +62,7 @@ class ApiTokens {
     public Issued issue(String username, String label, String actor, String via) {
         var owner = users.byUsername(Usernames.normalise(username))
                 .orElseThrow(() -> IdentityProblem.notFound("user.notFound", username));
-        String cleanLabel = label == null || label.isBlank() ? "token" : label.strip();
+        String cleanLabel = label == null || label.isBlank() ? "token" : label.strip().replaceAll("\\p{Cntrl}", " ");
         if (cleanLabel.length() > MAX_LABEL) throw IdentityProblem.invalid("token.labelTooLong", MAX_LABEL);
         byte[] bytes = new byte[RANDOM_BYTES];
         random.nextBytes(bytes);
@@ -93,17 +94,48 @@ class ApiTokens {
                 .with("prefix", token.prefix()).with("via", via));
     }
 
-    /** The owner of a valid token, as they are now; empty for anything else. */
-    Optional<AtalayaPrincipal> authenticate(String presented) {
+    /** What a presented token amounts to. */
+    sealed interface Presented {
+    }
+
+    /** A valid token: it acts as its owner, as they are now. */
+    record Valid(AtalayaPrincipal owner) implements Presented {
+    }
+
+    /** Unknown, malformed, revoked, or its owner is disabled. */
+    record Invalid() implements Presented {
+    }
+
+    /** A valid token of a user who must set up two-factor sign-in before anything else, tokens included. */
+    record EnrolmentRequired(String owner) implements Presented {
+    }
+
+    Presented authenticate(String presented) {
         if (presented == null || presented.length() != TOKEN_LENGTH || !presented.startsWith(SCHEME)) {
-            return Optional.empty();
+            return new Invalid();
         }
-        return tokens.byHash(sha256(presented))
-                .filter(TokenStore.TokenRow::active)
-                .flatMap(row -> signedInUsers.load(row.userId()).map(principal -> {
-                    tokens.touch(row.id(), clock.instant());
-                    return principal;
-                }));
+        var row = tokens.byHash(sha256(presented)).filter(TokenStore.TokenRow::active);
+        var owner = row.flatMap(found -> signedInUsers.load(found.userId()));
+        if (owner.isEmpty()) return new Invalid();
+        if (signedInUsers.enrolmentPending(owner.get().userId())) return new EnrolmentRequired(owner.get().username());
+        tokens.touch(row.get().id(), clock.instant());
+        return new Valid(owner.get());
+    }
+
+    /**
+     * Revokes every active token of the user, each audited; returns how many. After an administrator resets a
+     * password the account may have been in someone else's hands, and so may its tokens.
+     */
+    @Transactional
+    public int revokeAll(long userId, String via) {
+        Instant now = clock.instant();
+        var active = tokens.ofUser(userId).stream().filter(TokenStore.TokenRow::active).toList();
+        for (var token : active) {
+            tokens.revoke(token.id(), now);
+            audit.record(AuditEvent.success("token.revoke", "token:" + token.id())
+                    .with("prefix", token.prefix()).with("via", via));
+        }
+        return active.size();
     }
 
     /** The part of a presented token that may be written to the audit log: the same prefix its owner sees. */

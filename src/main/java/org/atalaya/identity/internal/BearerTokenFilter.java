@@ -17,8 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates a request that carries {@code Authorization: Bearer atl_...} as the token's owner, for this request
  * only: no session, no cookie, and so no CSRF token needed. A request with an unknown or revoked token is answered
- * 401 at once, whatever else it carries. Bad tokens count towards their own per-address rate limit, apart from
- * failed sign-ins.
+ * 401 at once, whatever else it carries; the token of a user who has yet to set up a required two-factor sign-in,
+ * 403. Bad tokens count towards their own per-address rate limit, apart from failed sign-ins.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -61,17 +61,24 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String presented = request.getHeader(HttpHeaders.AUTHORIZATION).substring(BEARER.length()).strip();
-        var owner = tokens.authenticate(presented);
-        if (owner.isEmpty()) {
-            throttle.badTokenFrom(address);
-            audit.record(AuditEvent.failure("auth.token", "token:" + ApiTokens.shownPrefix(presented))
-                    .by(SignInService.ANONYMOUS).with("path", PermissionInterceptor.shortened(request.getRequestURI(),
-                            PermissionInterceptor.DETAIL_LENGTH)));
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-            problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.badToken");
-            return;
+        switch (tokens.authenticate(presented)) {
+            case ApiTokens.Valid valid -> {
+                SecurityContextHolder.setContext(new SecurityContextImpl(new SignedInAuthentication(valid.owner())));
+                chain.doFilter(request, response);
+            }
+            case ApiTokens.EnrolmentRequired waiting -> {
+                audit.record(AuditEvent.failure("auth.token", "user:" + waiting.owner()).by(waiting.owner())
+                        .with("reason", "totp-enrolment-required"));
+                problems.write(request, response, HttpStatus.FORBIDDEN, "problem.enrolmentRequired");
+            }
+            case ApiTokens.Invalid invalid -> {
+                throttle.badTokenFrom(address);
+                audit.record(AuditEvent.failure("auth.token", "token:" + ApiTokens.shownPrefix(presented))
+                        .by(SignInService.ANONYMOUS).with("path", PermissionInterceptor.shortened(request.getRequestURI(),
+                                PermissionInterceptor.DETAIL_LENGTH)));
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+                problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.badToken");
+            }
         }
-        SecurityContextHolder.setContext(new SecurityContextImpl(new SignedInAuthentication(owner.get())));
-        chain.doFilter(request, response);
     }
 }

@@ -31,6 +31,21 @@ class IdentityProblem extends RuntimeException {
         return new IdentityProblem(HttpStatus.NOT_FOUND, messageKey, arguments);
     }
 
+    static BeyondAuthority beyondAuthority(String messageKey, Object... arguments) {
+        return new BeyondAuthority(messageKey, arguments);
+    }
+
+    /**
+     * Refused because the actor would give or reach more than they hold themselves (403). It is audited as denied
+     * before anything changes, so transactions let it pass without rolling back that entry.
+     */
+    static final class BeyondAuthority extends IdentityProblem {
+
+        private BeyondAuthority(String messageKey, Object... arguments) {
+            super(HttpStatus.FORBIDDEN, messageKey, arguments);
+        }
+    }
+
     HttpStatus status() {
         return status;
     }

@@ -19,8 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Roles and the camera groups that scope their grants. Built-in roles can be changed but not deleted; a role still
- * held by someone cannot be deleted; nobody changes the permissions of a role they hold themselves; and the last
- * way to manage users cannot be taken away.
+ * held by someone cannot be deleted; nobody changes the permissions or the two-factor requirement of a role they
+ * hold themselves, nor adds to a role permissions they do not hold ({@link Authority}); and the last way to manage
+ * users cannot be taken away.
  */
 @Service
 class RoleAdministration {
@@ -30,15 +31,17 @@ class RoleAdministration {
     private final RoleStore roles;
     private final UserStore users;
     private final CameraGroupStore groups;
+    private final Authority authority;
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    RoleAdministration(RoleStore roles, UserStore users, CameraGroupStore groups, AuditLog audit, JdbcClient jdbc,
-                       Clock clock) {
+    RoleAdministration(RoleStore roles, UserStore users, CameraGroupStore groups, Authority authority, AuditLog audit,
+                       JdbcClient jdbc, Clock clock) {
         this.roles = roles;
         this.users = users;
         this.groups = groups;
+        this.authority = authority;
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -68,7 +71,7 @@ class RoleAdministration {
         return role(name);
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = IdentityProblem.BeyondAuthority.class)
     public Role update(String name, String description, boolean requiresTotp, Collection<Role.Grant> grants) {
         var role = role(name);
         var known = groups.all().stream().map(CameraGroups.CameraGroup::name).collect(Collectors.toSet());
@@ -87,13 +90,20 @@ class RoleAdministration {
         var before = describe(role.grants());
         var after = describe(wanted);
         String cleanDescription = description(description);
-        if (!cleanDescription.equals(role.description()) || requiresTotp != role.requiresTotp()) {
+        boolean grantsChange = !before.equals(after);
+        boolean totpChange = requiresTotp != role.requiresTotp();
+        if ((grantsChange || totpChange) && holdsRole(name)) throw IdentityProblem.invalid("role.ownRole");
+        if (grantsChange) {
+            var had = GrantSet.of(role.grants());
+            authority.requireMayGrant("role.grants", "role:" + name,
+                    wanted.stream().filter(grant -> !had.covers(grant)).toList());
+        }
+        if (!cleanDescription.equals(role.description()) || totpChange) {
             roles.update(role.id(), cleanDescription, requiresTotp);
             audit.record(AuditEvent.success("role.update", "role:" + name)
                     .with("description", cleanDescription).with("requiresTotp", Boolean.toString(requiresTotp)));
         }
-        if (!before.equals(after)) {
-            if (holdsRole(name)) throw IdentityProblem.invalid("role.ownRole");
+        if (grantsChange) {
             roles.replaceGrants(role.id(), wanted);
             audit.record(AuditEvent.success("role.grants", "role:" + name)
                     .with("before", String.join(",", before)).with("after", String.join(",", after)));
@@ -144,10 +154,7 @@ class RoleAdministration {
     }
 
     private static Set<String> describe(Collection<Role.Grant> grants) {
-        return grants.stream()
-                .map(grant -> grant.cameraGroup() == null ? grant.permission().name()
-                        : grant.permission().name() + "@" + grant.cameraGroup())
-                .collect(Collectors.toCollection(TreeSet::new));
+        return grants.stream().map(GrantSet::describe).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static String description(String typed) {

@@ -26,11 +26,10 @@ class RoleStore {
                         SELECT g.role_id, g.permission, cg.name AS camera_group
                         FROM role_grants g LEFT JOIN camera_groups cg ON cg.id = g.camera_group_id""")
                 .query(row -> {
-                    Permission permission = permissionOrNull(row.getString("permission"));
-                    if (permission != null) {
-                        grants.computeIfAbsent(row.getLong("role_id"), id -> new ArrayList<>())
-                                .add(new Role.Grant(permission, row.getString("camera_group")));
-                    }
+                    long roleId = row.getLong("role_id");
+                    String cameraGroup = row.getString("camera_group");
+                    permission(row.getString("permission")).ifPresent(permission -> grants
+                            .computeIfAbsent(roleId, id -> new ArrayList<>()).add(new Role.Grant(permission, cameraGroup)));
                 });
         return jdbc.sql("""
                         SELECT r.id, r.name, r.description, r.builtin, r.requires_totp,
@@ -73,11 +72,11 @@ class RoleStore {
     }
 
     /** A permission removed from the vocabulary is ignored rather than breaking every role page. */
-    private static Permission permissionOrNull(String name) {
+    static Optional<Permission> permission(String name) {
         try {
-            return Permission.valueOf(name);
+            return Optional.of(Permission.valueOf(name));
         } catch (IllegalArgumentException unknown) {
-            return null;
+            return Optional.empty();
         }
     }
 }

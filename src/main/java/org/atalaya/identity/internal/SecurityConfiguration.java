@@ -52,7 +52,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     SecurityFilterChain atalayaSecurity(HttpSecurity http, SecurityContextRepository contexts, CsrfTokenRepository csrfTokens,
                                         ApiTokens tokens, SignInThrottle throttle, AuditLog audit, SignedInUsers users,
-                                        ProblemResponses problems, LogoutAudit logoutAudit) {
+                                        SignInSessions signInSessions, ProblemResponses problems,
+                                        LogoutAudit logoutAudit) {
         http
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers(BearerTokenFilter::carriesBearerToken))
@@ -75,7 +76,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .addLogoutHandler(logoutAudit)
                         .logoutSuccessUrl("/login?signedOut"))
                 .addFilterAfter(new BearerTokenFilter(tokens, throttle, audit, problems), SecurityContextHolderFilter.class)
-                .addFilterAfter(new SessionUserFilter(users, problems), BearerTokenFilter.class);
+                .addFilterAfter(new SessionUserFilter(users, signInSessions, problems), BearerTokenFilter.class);
         return http.build();
     }
 

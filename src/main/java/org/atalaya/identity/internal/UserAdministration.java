@@ -1,12 +1,13 @@
 package org.atalaya.identity.internal;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.atalaya.access.CurrentUser;
 import org.atalaya.access.SignedInUser;
 import org.atalaya.audit.AuditEvent;
@@ -18,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creating and looking after accounts. Every change is audited in its own transaction; nobody changes their own
- * roles or disables themselves, and the last enabled user who can manage users keeps that power.
+ * roles or disables themselves, the last enabled user who can manage users keeps that power, and nobody gives
+ * roles or acts on accounts beyond their own authority ({@link Authority}). Authority is checked before anything
+ * changes, so its refusal, audited as denied, is the one exception that does not roll the transaction back.
  */
 @Service
 class UserAdministration implements UserAccounts {
@@ -39,22 +42,33 @@ class UserAdministration implements UserAccounts {
         }
     }
 
+    /** A reset password: the new one-time password, and how many API tokens of the user were revoked with it. */
+    record PasswordReset(String oneTimePassword, int tokensRevoked) {
+
+        @Override
+        public String toString() {
+            return "PasswordReset[" + tokensRevoked + " tokens revoked]";
+        }
+    }
+
     private final UserStore users;
     private final RoleStore roles;
     private final Passwords passwords;
     private final Sessions sessions;
     private final ApiTokens tokens;
+    private final Authority authority;
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     UserAdministration(UserStore users, RoleStore roles, Passwords passwords, Sessions sessions, ApiTokens tokens,
-                       AuditLog audit, JdbcClient jdbc, Clock clock) {
+                       Authority authority, AuditLog audit, JdbcClient jdbc, Clock clock) {
         this.users = users;
         this.roles = roles;
         this.passwords = passwords;
         this.sessions = sessions;
         this.tokens = tokens;
+        this.authority = authority;
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -70,20 +84,21 @@ class UserAdministration implements UserAccounts {
         return UserView.of(user, users.roleNames(user.id()), clock.instant());
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = IdentityProblem.BeyondAuthority.class)
     public Created create(NewUser request, String actor) {
         String username = Usernames.normalise(request.username());
         if (!Usernames.valid(username)) throw IdentityProblem.invalid("user.username.invalid");
         if (users.byUsername(username).isPresent()) throw IdentityProblem.conflict("user.username.taken", username);
         String displayName = displayName(request.displayName(), username);
-        var roleIds = roleIds(request.roles());
+        var granted = rolesNamed(request.roles());
         boolean oneTime = request.password() == null || request.password().isEmpty();
         String password = oneTime ? passwords.oneTimePassword() : request.password();
         if (!oneTime) passwords.requireAcceptable(username, password);
+        authority.requireMayGiveRoles("user.create", "user:" + username, granted);
         long id = users.insert(username, displayName, passwords.hash(password), oneTime, clock.instant());
-        users.replaceRoles(id, roleIds);
+        users.replaceRoles(id, granted.stream().map(Role::id).toList());
         audit.record(AuditEvent.success("user.create", "user:" + username).by(actor)
-                .with("roles", String.join(",", request.roles() == null ? Set.of() : new TreeSet<>(request.roles())))
+                .with("roles", String.join(",", names(granted)))
                 .with("password", oneTime ? "one-time" : "set"));
         return new Created(view(username), oneTime ? password : null);
     }
@@ -121,9 +136,11 @@ class UserAdministration implements UserAccounts {
         return Optional.ofNullable(created.oneTimePassword());
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = IdentityProblem.BeyondAuthority.class)
     public UserView update(String username, String displayName, Collection<String> roleNames) {
         var user = existing(username);
+        var wanted = roleNames == null ? null : rolesNamed(roleNames);
+        requireAuthority(user, wanted);
         if (displayName != null) {
             String cleaned = displayName(displayName, user.username());
             if (!cleaned.equals(user.displayName())) {
@@ -132,12 +149,12 @@ class UserAdministration implements UserAccounts {
                         .with("displayName", cleaned));
             }
         }
-        if (roleNames != null) {
+        if (wanted != null) {
             var before = new TreeSet<>(users.roleNames(user.id()));
-            var after = new TreeSet<>(roleNames);
+            var after = names(wanted);
             if (!before.equals(after)) {
                 if (isActor(user)) throw IdentityProblem.invalid("user.ownRoles");
-                users.replaceRoles(user.id(), roleIds(after));
+                users.replaceRoles(user.id(), wanted.stream().map(Role::id).toList());
                 audit.record(AuditEvent.success("user.roles", "user:" + user.username())
                         .with("before", String.join(",", before)).with("after", String.join(",", after)));
                 requireSomeoneCanManageUsers();
@@ -147,18 +164,22 @@ class UserAdministration implements UserAccounts {
     }
 
     /** Several changes at once, all or none; null means "leave as it is". */
-    @Transactional
+    @Transactional(noRollbackFor = IdentityProblem.BeyondAuthority.class)
     public UserView change(String username, String displayName, Collection<String> roleNames, Boolean enabled,
                            boolean unlock) {
+        if (displayName != null || roleNames != null || enabled != null || unlock) {
+            requireAuthority(existing(username), roleNames == null ? null : rolesNamed(roleNames));
+        }
         if (displayName != null || roleNames != null) update(username, displayName, roleNames);
         if (enabled != null) setEnabled(username, enabled);
         if (unlock) unlock(username);
         return view(username);
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = IdentityProblem.BeyondAuthority.class)
     public void setEnabled(String username, boolean enabled) {
         var user = existing(username);
+        authority.requireMayManage(enabled ? "user.enable" : "user.disable", user);
         if (user.enabled() == enabled) return;
         if (!enabled && isActor(user)) throw IdentityProblem.invalid("user.disableSelf");
         users.setEnabled(user.id(), enabled);
@@ -169,36 +190,44 @@ class UserAdministration implements UserAccounts {
         }
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = IdentityProblem.BeyondAuthority.class)
     public void unlock(String username) {
         var user = existing(username);
+        authority.requireMayManage("user.unlock", user);
         users.clearFailures(user.id());
         audit.record(AuditEvent.success("user.unlock", "user:" + user.username()));
     }
 
-    /** Gives the user a new one-time password and signs them out everywhere; returns the password. */
-    @Transactional
-    public String resetPassword(String username) {
+    /**
+     * Gives the user a new one-time password, signs them out everywhere and revokes their API tokens: a reset is
+     * how an account that was in someone else's hands is taken back, tokens included.
+     */
+    @Transactional(noRollbackFor = IdentityProblem.BeyondAuthority.class)
+    public PasswordReset resetPassword(String username) {
         var user = existing(username);
+        authority.requireMayManage("user.password.reset", user);
         String password = passwords.oneTimePassword();
         users.setPassword(user.id(), passwords.hash(password), true, clock.instant());
         users.clearFailures(user.id());
         audit.record(AuditEvent.success("user.password.reset", "user:" + user.username()));
+        int revoked = tokens.revokeAll(user.id(), "password-reset");
         sessions.endAll(user.username(), null);
-        return password;
+        return new PasswordReset(password, revoked);
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = IdentityProblem.BeyondAuthority.class)
     public void resetTotp(String username) {
         var user = existing(username);
+        authority.requireMayManage("user.totp.reset", user);
         users.disableTotp(user.id());
         audit.record(AuditEvent.success("user.totp.reset", "user:" + user.username()));
         sessions.endAll(user.username(), null);
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = IdentityProblem.BeyondAuthority.class)
     public int signOutEverywhere(String username) {
         var user = existing(username);
+        authority.requireMayManage("user.sessions.end", user);
         int ended = sessions.endAll(user.username(), null);
         audit.record(AuditEvent.success("user.sessions.end", "user:" + user.username())
                 .with("sessions", Integer.toString(ended)));
@@ -210,14 +239,27 @@ class UserAdministration implements UserAccounts {
                 .orElseThrow(() -> IdentityProblem.notFound("user.notFound", username));
     }
 
-    private List<Long> roleIds(Collection<String> names) {
+    /** The account must be within the actor's authority, and so must the roles it is to have (null: unchanged). */
+    private void requireAuthority(UserAccount user, List<Role> wanted) {
+        authority.requireMayManage(wanted == null ? "user.update" : "user.roles", user);
+        if (wanted != null) authority.requireMayGiveRoles("user.roles", "user:" + user.username(), wanted);
+    }
+
+    /** The roles a request names, each once; a blank name or an unknown role is refused. */
+    private List<Role> rolesNamed(Collection<String> names) {
+        if (names == null) return List.of();
         var known = roles.all();
-        var ids = new ArrayList<Long>();
-        for (String name : names == null ? List.<String>of() : names) {
-            ids.add(known.stream().filter(role -> role.name().equals(name)).findFirst()
-                    .orElseThrow(() -> IdentityProblem.invalid("role.unknown", name)).id());
+        var named = new TreeMap<String, Role>();
+        for (String name : names) {
+            if (name == null || name.isBlank()) throw IdentityProblem.invalid("role.nameMissing");
+            named.put(name, known.stream().filter(role -> role.name().equals(name)).findFirst()
+                    .orElseThrow(() -> IdentityProblem.invalid("role.unknown", name)));
         }
-        return ids;
+        return List.copyOf(named.values());
+    }
+
+    private static TreeSet<String> names(Collection<Role> roles) {
+        return roles.stream().map(Role::name).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static String displayName(String typed, String username) {

@@ -3,6 +3,7 @@ package org.atalaya.identity.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -124,20 +125,31 @@ class UserStore {
                 .query(Boolean.class).single();
     }
 
-    /** The grants of all the user's roles: permission name and camera group name (null = every group). */
-    List<Grant> grants(long userId) {
-        return jdbc.sql("""
+    /** The grants of all the user's roles; a permission no longer in the vocabulary is left out. */
+    List<Role.Grant> grants(long userId) {
+        var grants = new ArrayList<Role.Grant>();
+        jdbc.sql("""
                         SELECT DISTINCT g.permission, cg.name AS camera_group
                         FROM user_roles ur
                         JOIN role_grants g ON g.role_id = ur.role_id
                         LEFT JOIN camera_groups cg ON cg.id = g.camera_group_id
                         WHERE ur.user_id = ?""")
                 .param(userId)
-                .query((row, n) -> new Grant(row.getString("permission"), row.getString("camera_group")))
-                .list();
+                .query(row -> {
+                    String cameraGroup = row.getString("camera_group");
+                    RoleStore.permission(row.getString("permission"))
+                            .ifPresent(permission -> grants.add(new Role.Grant(permission, cameraGroup)));
+                });
+        return grants;
     }
 
-    record Grant(String permission, String cameraGroup) {
+    /** Whether the user must set up two-factor sign-in before doing anything: a role requires it and it is off. */
+    boolean enrolmentPending(long userId) {
+        return jdbc.sql("""
+                        SELECT NOT u.totp_enabled AND EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id
+                                                              WHERE ur.user_id = u.id AND r.requires_totp)
+                        FROM users u WHERE u.id = ?""")
+                .param(userId).query(Boolean.class).optional().orElse(false);
     }
 
     private static UserAccount account(ResultSet row, int rowNumber) throws SQLException {

@@ -99,10 +99,17 @@ class UsersAdminController {
     }
 
     @PostMapping("/admin/users/{username}/reset-password")
-    String resetPassword(@PathVariable String username, Model model) {
-        String password = administration.resetPassword(username);
-        model.addAttribute("oneTimePassword", password);
-        model.addAttribute("flash", message("users.passwordReset", username));
+    String resetPassword(@PathVariable String username, Model model, RedirectAttributes redirect) {
+        UserAdministration.PasswordReset reset;
+        try {
+            reset = administration.resetPassword(username);
+        } catch (IdentityProblem problem) {
+            if (problem.status().value() == 404) throw problem;
+            redirect.addFlashAttribute("flashError", message(problem.messageKey(), problem.arguments()));
+            return "redirect:/admin/users/{username}";
+        }
+        model.addAttribute("oneTimePassword", reset.oneTimePassword());
+        model.addAttribute("flash", message("users.passwordReset", username, reset.tokensRevoked()));
         return edit(username, model);
     }
 

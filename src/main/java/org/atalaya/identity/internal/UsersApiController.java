@@ -38,7 +38,8 @@ class UsersApiController {
     record CreatedUser(UserView user, String oneTimePassword) {
     }
 
-    record PasswordReset(String oneTimePassword) {
+    /** @param tokensRevoked how many of the user's API tokens the reset revoked (all that were active) */
+    record PasswordReset(String oneTimePassword, int tokensRevoked) {
     }
 
     record SignedOut(int sessionsEnded) {
@@ -74,9 +75,11 @@ class UsersApiController {
                 Boolean.TRUE.equals(changes.unlock()));
     }
 
+    /** A new one-time password; the user is signed out everywhere and their API tokens are revoked. */
     @PostMapping("/{username}/password-reset")
     PasswordReset resetPassword(@PathVariable String username) {
-        return new PasswordReset(administration.resetPassword(username));
+        var reset = administration.resetPassword(username);
+        return new PasswordReset(reset.oneTimePassword(), reset.tokensRevoked());
     }
 
     @PostMapping("/{username}/sign-out")

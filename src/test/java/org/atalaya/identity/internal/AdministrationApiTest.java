@@ -90,6 +90,36 @@ class AdministrationApiTest {
     }
 
     @Test
+    void aMissingRoleNameIsExplainedNotAnError() {
+        String username = Fixtures.user(administration, "listed", "operator");
+
+        var changed = admin.patch("/api/v1/users/" + username, "{\"roles\":[null]}");
+        var created = admin.post("/api/v1/users", "{\"username\":\"" + Fixtures.uniqueName("z") + "\",\"roles\":[\"operator\",null]}");
+
+        assertThat(changed.statusCode()).isEqualTo(400);
+        assertThat(changed.body()).contains("A role name is missing");
+        assertThat(created.statusCode()).isEqualTo(400);
+        assertThat(administration.view(username).roles()).containsExactly("operator");
+    }
+
+    @Test
+    void aPasswordResetRevokesTheUsersTokens() {
+        String username = Fixtures.user(administration, "compromised", "operator");
+        String token = accounts.issueToken(username, "laptop script");
+        var script = new Api(port, token);
+        assertThat(script.get("/api/v1/me").statusCode()).isEqualTo(200);
+
+        var reset = admin.post("/api/v1/users/" + username + "/password-reset", "{}");
+
+        assertThat(reset.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(reset.body()).path("tokensRevoked").asInt()).isEqualTo(1);
+        assertThat(script.get("/api/v1/me").statusCode()).isEqualTo(401);
+        long id = jdbc.sql("SELECT t.id FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE u.username = ?")
+                .param(username).query(Long.class).single();
+        assertThat(Audit.count(jdbc, "token.revoke", "SUCCESS", "token:" + id)).isEqualTo(1);
+    }
+
+    @Test
     void administratorsCannotChangeTheirOwnRoles() {
         var attempt = admin.patch("/api/v1/users/" + adminName, "{\"roles\":[\"admin\",\"auditor\"]}");
 

@@ -3,6 +3,7 @@ package org.atalaya.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.atalaya.access.Permission;
+import org.atalaya.identity.UserAccounts;
 import org.atalaya.test.AtalayaTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,9 @@ class AdministrationPagesTest {
     @Autowired
     SignedInUsers signedInUsers;
 
+    @Autowired
+    UserAccounts accounts;
+
     @Test
     void anAdministratorCreatesAUserWhoMustThenChooseAPassword() {
         var admin = signedIn(Fixtures.user(administration, "chief", "admin"));
@@ -41,6 +45,20 @@ class AdministrationPagesTest {
         assertThat(administration.view(username).roles()).containsExactly("dispatcher", "operator");
         assertThat(admin.get("/admin/users").body()).contains(username).doesNotContain(oneTimePassword);
         assertThat(FormClient.location(new FormClient(port).signIn(username, oneTimePassword))).isEqualTo("/login/password");
+    }
+
+    @Test
+    void aPasswordResetOnThePageSaysTheTokensWentWithTheOldPassword() {
+        var admin = signedIn(Fixtures.user(administration, "resetter", "admin"));
+        String username = Fixtures.user(administration, "forgetful", "operator");
+        String token = accounts.issueToken(username, "phone");
+        admin.get("/admin/users/" + username);
+
+        var reset = admin.post("/admin/users/" + username + "/reset-password");
+
+        assertThat(FormClient.textOf(reset, "one-time-password")).hasSize(20);
+        assertThat(reset.body()).contains("The password of " + username + " was reset. Their API token was revoked.");
+        assertThat(new Api(port, token).get("/api/v1/me").statusCode()).isEqualTo(401);
     }
 
     @Test
