@@ -70,7 +70,9 @@ public final class Launcher {
         options.take("--port").map(Options::port).ifPresent(port -> springArguments.add("--server.port=" + port));
         options.requireNoneLeft("demo");
         out.println("Starting the Atalaya demo (database under ./" + DEMO_DATABASE + ")...");
-        return start("demo", embeddedDemoDatabase(), springArguments);
+        Map<String, Object> settings = embeddedDemoDatabase();
+        settings.put("atalaya.demo.enabled", "true");
+        return start("demo", settings, springArguments);
     }
 
     private int serve(Options options) throws InterruptedException {
