@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.atalaya.audit.AuditEvent;
 import org.atalaya.audit.AuditLog;
 import org.atalaya.test.AtalayaTest;
+import org.atalaya.test.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,38 +23,6 @@ class AuditCheckpointerTest {
     @Autowired JdbcClient jdbc;
     @Autowired SigningKeyStore keys;
 
-    /** A clock that stands still until the test moves it. */
-    static final class HandClock extends Clock {
-        private Instant now;
-
-        HandClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     private List<Long> checkpointSizesAbove(long size) {
         return jdbc.sql("SELECT tree_size FROM audit_checkpoint WHERE tree_size > ? ORDER BY tree_size")
                 .param(size).query(Long.class).list();
@@ -63,7 +30,7 @@ class AuditCheckpointerTest {
 
     @Test
     void signsEveryNEntriesWhileCatchingUpAndTheRestWhenTheyAreOldEnough() {
-        var clock = new HandClock(Instant.now());
+        var clock = new MovableClock(Instant.now());
         var checkpointer = new Checkpointer(jdbc, keys, new CheckpointPolicy(3, Duration.ofSeconds(60)), clock);
         checkpointer.signNow();
         long start = jdbc.sql("SELECT max(tree_size) FROM audit_checkpoint").query(Long.class).single();

@@ -2,12 +2,10 @@ package org.atalaya.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.atalaya.identity.IdentityProperties;
+import org.atalaya.test.MovableClock;
 import org.junit.jupiter.api.Test;
 
 class SignInThrottleTest {
@@ -75,30 +73,4 @@ class SignInThrottleTest {
         assertThat(throttle.failedForUnknownName("ghost")).isEmpty();
     }
 
-    static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

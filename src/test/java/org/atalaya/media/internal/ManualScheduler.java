@@ -5,11 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.atalaya.test.MovableClock;
 
 /** Runs scheduled tasks when the test moves time forward, in the order they fall due, on the test's thread. */
 final class ManualScheduler implements Scheduler {
 
-    private final MutableClock clock;
+    private final MovableClock clock;
     private final List<Task> tasks = new ArrayList<>();
     private long scheduled;
 
@@ -26,7 +27,7 @@ final class ManualScheduler implements Scheduler {
         }
     }
 
-    ManualScheduler(MutableClock clock) {
+    ManualScheduler(MovableClock clock) {
         this.clock = clock;
     }
 

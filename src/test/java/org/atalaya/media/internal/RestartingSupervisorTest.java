@@ -16,8 +16,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.atalaya.media.Mp4FormatException;
 import org.atalaya.media.OutputConsumer;
 import org.atalaya.media.StreamProblem;
-import org.atalaya.media.SupervisionStatus;
 import org.atalaya.media.SupervisionStatus.State;
+import org.atalaya.media.SupervisionStatus;
+import org.atalaya.test.MovableClock;
 import org.junit.jupiter.api.Test;
 
 class RestartingSupervisorTest {
@@ -26,7 +27,7 @@ class RestartingSupervisorTest {
     private static final String CAMERA = "camera-7";
     private static final OutputConsumer READ_TO_THE_END = output -> output.transferTo(OutputStream.nullOutputStream());
 
-    private final MutableClock clock = new MutableClock(START);
+    private final MovableClock clock = new MovableClock(START);
     private final ManualScheduler scheduler = new ManualScheduler(clock);
     private final ManualExecutor workers = new ManualExecutor();
     private final FakeLauncher launcher = new FakeLauncher(clock);
