@@ -53,6 +53,12 @@ class CameraApiController {
         return CameraView.of(registry.setEnabled(id, false));
     }
 
+    @PostMapping("/api/v1/cameras/{id}/probe")
+    @RequiresPermission(Permission.CAMERA_MANAGE)
+    ProbeResult probe(@PathVariable long id) {
+        return registry.probe(id);
+    }
+
     @PostMapping("/api/v1/cameras/{id}/enable")
     @RequiresPermission(Permission.CAMERA_MANAGE)
     CameraView enable(@PathVariable long id) {

@@ -31,8 +31,11 @@ class CameraRegistry {
     private final SecretBox secrets;
     private final AuditLog audit;
     private final Clock clock;
+    private final CameraProbe probe;
 
-    CameraRegistry(CameraStore store, CameraGroups groups, SecretBox secrets, AuditLog audit, Clock clock) {
+    CameraRegistry(CameraStore store, CameraGroups groups, SecretBox secrets, AuditLog audit, Clock clock,
+                   CameraProbe probe) {
+        this.probe = probe;
         this.store = store;
         this.groups = groups;
         this.secrets = secrets;
@@ -141,8 +144,21 @@ class CameraRegistry {
         return store.byId(id).orElseThrow();
     }
 
+    /** Connects to the camera's main stream and reports what it carries, or why it could not be read. */
+    ProbeResult probe(long id) {
+        SignedInUser user = user();
+        Camera camera = manageable(id);
+        ProbeResult result = probe.probe(camera, password(camera));
+        AuditEvent event = result.ok()
+                ? AuditEvent.success("camera.probe", target(camera)).with("codec", result.codec())
+                        .with("size", result.width() + "x" + result.height())
+                : AuditEvent.failure("camera.probe", target(camera)).with("problem", result.problem());
+        audit.record(event.by(user.username()).with("cameraGroup", camera.cameraGroup()));
+        return result;
+    }
+
     /** The camera's password for handing to ffmpeg; never to be shown, logged or put in an exception. */
-    Optional<String> password(Camera camera) {
+    private Optional<String> password(Camera camera) {
         return store.sealedPassword(camera.id()).map(sealed ->
                 new String(secrets.open(sealed, associatedData(camera.id())), StandardCharsets.UTF_8));
     }
