@@ -17,9 +17,20 @@ record Camera(long id, String name, String mainUrl, String subUrl, String userna
 
     /** Why the camera does not record, in plain words; {@code null} when it does. */
     String whyNotRecordable() {
-        if (!enabled) return "the camera is disabled";
-        if (recordingMode == RecordingMode.OFF) return "recording is off for this camera";
-        if (purpose.isBlank() || legalBasis.isBlank()) return NOT_RECORDABLE_WITHOUT_PURPOSE;
+        String reason = notRecordableReason();
+        return switch (reason == null ? "" : reason) {
+            case "disabled" -> "the camera is disabled";
+            case "off" -> "recording is off for this camera";
+            case "purpose" -> NOT_RECORDABLE_WITHOUT_PURPOSE;
+            default -> null;
+        };
+    }
+
+    /** {@code disabled}, {@code off} or {@code purpose} (the console translates it); {@code null} when it records. */
+    String notRecordableReason() {
+        if (!enabled) return "disabled";
+        if (recordingMode == RecordingMode.OFF) return "off";
+        if (purpose.isBlank() || legalBasis.isBlank()) return "purpose";
         return null;
     }
 }
