@@ -1,0 +1,151 @@
+package org.atalaya.recording;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import org.assertj.core.data.Offset;
+import org.atalaya.media.FfmpegBinaries;
+import org.atalaya.media.MediaInfo;
+import org.atalaya.media.MediaProbe;
+import org.atalaya.media.MediaProperties;
+import org.atalaya.media.ProcessSupervisor;
+import org.atalaya.test.AtalayaTest;
+import org.atalaya.test.Ffmpeg;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@AtalayaTest
+class CameraRecorderTest {
+
+    private static final Duration GENEROUS = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path clips;
+
+    static Path clip;
+
+    @Autowired
+    ProcessSupervisor supervisor;
+
+    @Autowired
+    FfmpegBinaries binaries;
+
+    @Autowired
+    SegmentIndex segments;
+
+    @Autowired
+    GapIndex gaps;
+
+    @Autowired
+    MediaProbe probe;
+
+    @Autowired
+    MediaProperties media;
+
+    @Autowired
+    Clock clock;
+
+    @TempDir
+    Path storage;
+
+    @BeforeAll
+    static void makeClip() {
+        clip = Ffmpeg.createClip(clips.resolve("camera.mp4"), 20);
+    }
+
+    @Test
+    void recordsACameraIntoContinuousPlayableSegmentsUntilStopped() throws Exception {
+        long camera = SegmentWriterTest.newCameraId();
+        CameraRecorder recorder = recorderWithTwoSecondSegments();
+
+        recorder.record(camera, () -> RecordingArguments.withStandardOutput(List.of("-re", "-i", clip.toString())));
+        try {
+            waitUntil(() -> segments.segments(camera).size() >= 3);
+            assertThat(recorder.status(camera).state()).isEqualTo(RecordingStatus.State.RECORDING);
+        } finally {
+            recorder.stop(camera);
+        }
+        waitUntil(() -> openFiles().isEmpty());
+
+        assertThat(recorder.status(camera).state()).isEqualTo(RecordingStatus.State.STOPPED);
+        List<RecordedSegment> recorded = segments.segments(camera);
+        assertThat(recorded).hasSizeGreaterThanOrEqualTo(3);
+        for (int i = 0; i < recorded.size(); i++) {
+            RecordedSegment segment = recorded.get(i);
+            assertThat(segment.path()).exists().hasFileName(segment.startedAt().toEpochMilli() + ".mp4");
+            MediaInfo info = probe.probe(segment.path());
+            assertThat(info.video()).get().extracting(MediaInfo.Stream::codec).isEqualTo("h264");
+            if (i < recorded.size() - 1) {
+                assertThat(segment.duration()).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+                assertThat(segment.endedAt()).isEqualTo(recorded.get(i + 1).startedAt());
+            }
+        }
+        assertThat(gaps.gaps(camera)).isEmpty();
+    }
+
+    @Test
+    void aLostCameraLeavesAGapAndRecordingResumes() throws Exception {
+        long camera = SegmentWriterTest.newCameraId();
+        CameraRecorder recorder = recorderWithTwoSecondSegments();
+
+        recorder.record(camera, () -> RecordingArguments.withStandardOutput(
+                List.of("-re", "-t", "3", "-i", clip.toString())));
+        try {
+            waitUntil(() -> !gaps.gaps(camera).isEmpty() && segments.segments(camera).stream()
+                    .anyMatch(segment -> !segment.startedAt().isBefore(gaps.gaps(camera).getFirst().endedAt())));
+        } finally {
+            recorder.stop(camera);
+        }
+        waitUntil(() -> openFiles().isEmpty());
+
+        RecordingGap gap = gaps.gaps(camera).getFirst();
+        assertThat(gap.reason()).startsWith("stopped unexpectedly").contains("exit code 0");
+        assertThat(gap.endedAt()).isAfter(gap.startedAt());
+        List<RecordedSegment> recorded = segments.segments(camera);
+        RecordedSegment lastBefore = recorded.stream().filter(segment -> !segment.endedAt().isAfter(gap.endedAt()))
+                .reduce((first, second) -> second).orElseThrow();
+        assertThat(lastBefore.endedAt().toEpochMilli())
+                .as("the gap starts where the recording stopped")
+                .isCloseTo(gap.startedAt().toEpochMilli(), Offset.offset(500L));
+        RecordedSegment firstAfter = recorded.stream().filter(segment -> segment.startedAt().isAfter(gap.startedAt()))
+                .findFirst().orElseThrow();
+        assertThat(firstAfter.startedAt().toEpochMilli())
+                .as("the gap ends where the recording resumed")
+                .isCloseTo(gap.endedAt().toEpochMilli(), Offset.offset(500L));
+        assertThat(probe.probe(firstAfter.path()).video()).isPresent();
+    }
+
+    private CameraRecorder recorderWithTwoSecondSegments() {
+        var writers = new SegmentWriters(new RecordingProperties(storage.toString(), 2, null), clock, segments);
+        return new CameraRecorder(supervisor, binaries, writers, gaps, media, clock);
+    }
+
+    private List<Path> openFiles() {
+        try (Stream<Path> files = Files.walk(storage)) {
+            return files.filter(file -> file.toString().endsWith(SegmentFiles.PART)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(GENEROUS);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("waited %s", GENEROUS).isBefore(deadline);
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+    }
+}
