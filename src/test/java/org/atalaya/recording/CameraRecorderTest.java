@@ -104,6 +104,8 @@ class CameraRecorderTest {
         recorder.record(camera, () -> RecordingArguments.withStandardOutput(
                 List.of("-re", "-t", "3", "-i", clip.toString())));
         try {
+            waitUntil(() -> recorder.status(camera).state() == RecordingStatus.State.RECONNECTING);
+            assertThat(recorder.status(camera).reason()).startsWith("stopped unexpectedly");
             waitUntil(() -> !gaps.gaps(camera).isEmpty() && segments.segments(camera).stream()
                     .anyMatch(segment -> !segment.startedAt().isBefore(gaps.gaps(camera).getFirst().endedAt())));
         } finally {
