@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.atalaya.identity.UserAccounts;
+import org.atalaya.test.ApiClient;
 import org.atalaya.test.AtalayaTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,13 +29,13 @@ class CameraApiTest {
     UserAccounts accounts;
 
     private CameraFixtures fixtures;
-    private CameraApi admin;
+    private ApiClient admin;
     private String group;
 
     @BeforeEach
     void setUp() {
         fixtures = new CameraFixtures(jdbc, accounts);
-        admin = new CameraApi(port, fixtures.tokenFor("admin"));
+        admin = new ApiClient(port, fixtures.tokenFor("admin"));
         group = fixtures.group();
     }
 
@@ -47,7 +48,7 @@ class CameraApiTest {
     private JsonNode create(String extra) {
         HttpResponse<String> response = admin.post("/api/v1/cameras", body(CameraFixtures.unique("cam"), extra));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return CameraApi.json(response);
+        return ApiClient.json(response);
     }
 
     @Test
@@ -61,7 +62,7 @@ class CameraApiTest {
         assertThat(created.path("recordingMode").asString()).isEqualTo("continuous");
         HttpResponse<String> one = admin.get("/api/v1/cameras/" + id);
         assertThat(one.statusCode()).isEqualTo(200);
-        assertThat(CameraApi.json(one).path("latitude").asDouble()).isEqualTo(-24.18);
+        assertThat(ApiClient.json(one).path("latitude").asDouble()).isEqualTo(-24.18);
         HttpResponse<String> list = admin.get("/api/v1/cameras");
         assertThat(list.body()).contains(created.path("name").asString());
         for (HttpResponse<String> response : List.of(one, list)) {
@@ -80,18 +81,18 @@ class CameraApiTest {
                 .isEqualTo("purpose and legal basis are required before a camera records");
         long id = bare.path("id").asLong();
 
-        JsonNode filled = CameraApi.json(admin.patch("/api/v1/cameras/" + id,
+        JsonNode filled = ApiClient.json(admin.patch("/api/v1/cameras/" + id,
                 "{\"purpose\": \"Traffic safety at the crossing\", \"legalBasis\": \"Municipal ordinance 12/2026\"}"));
         assertThat(filled.path("recordable").asBoolean()).isTrue();
         assertThat(filled.hasNonNull("notRecordableReason")).isFalse();
         assertThat(filled.path("passwordSet").asBoolean()).as("a change without password keeps it").isTrue();
 
-        JsonNode disabled = CameraApi.json(admin.post("/api/v1/cameras/" + id + "/disable", ""));
+        JsonNode disabled = ApiClient.json(admin.post("/api/v1/cameras/" + id + "/disable", ""));
         assertThat(disabled.path("enabled").asBoolean()).isFalse();
         assertThat(disabled.path("recordable").asBoolean()).isFalse();
-        JsonNode enabled = CameraApi.json(admin.post("/api/v1/cameras/" + id + "/enable", ""));
+        JsonNode enabled = ApiClient.json(admin.post("/api/v1/cameras/" + id + "/enable", ""));
         assertThat(enabled.path("recordable").asBoolean()).isTrue();
-        JsonNode off = CameraApi.json(admin.patch("/api/v1/cameras/" + id, "{\"recordingMode\": \"off\"}"));
+        JsonNode off = ApiClient.json(admin.patch("/api/v1/cameras/" + id, "{\"recordingMode\": \"off\"}"));
         assertThat(off.path("recordable").asBoolean()).isFalse();
     }
 
@@ -128,7 +129,7 @@ class CameraApiTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).contains("application/problem+json"));
-        assertThat(CameraApi.json(response).path("detail").asString()).startsWith(named + ":").contains(reason);
+        assertThat(ApiClient.json(response).path("detail").asString()).startsWith(named + ":").contains(reason);
     }
 
     @Test
@@ -136,19 +137,19 @@ class CameraApiTest {
         JsonNode first = create("");
         HttpResponse<String> again = admin.post("/api/v1/cameras", body(first.path("name").asString(), ""));
         assertThat(again.statusCode()).isEqualTo(400);
-        assertThat(CameraApi.json(again).path("detail").asString()).contains("already a camera");
+        assertThat(ApiClient.json(again).path("detail").asString()).contains("already a camera");
     }
 
     @Test
     void aUserLimitedToOneGroupSeesAndManagesOnlyItsCameras() {
         long inGroup = create("").path("id").asLong();
         String otherGroup = fixtures.group();
-        var scoped = new CameraApi(port, fixtures.tokenScopedTo(group, "CAMERA_VIEW", "CAMERA_MANAGE"));
+        var scoped = new ApiClient(port, fixtures.tokenScopedTo(group, "CAMERA_VIEW", "CAMERA_MANAGE"));
         HttpResponse<String> elsewhere = admin.post("/api/v1/cameras",
                 body(CameraFixtures.unique("elsewhere"), "").replace(group, otherGroup));
-        long outside = CameraApi.json(elsewhere).path("id").asLong();
+        long outside = ApiClient.json(elsewhere).path("id").asLong();
 
-        List<Long> seen = CameraApi.json(scoped.get("/api/v1/cameras")).valueStream()
+        List<Long> seen = ApiClient.json(scoped.get("/api/v1/cameras")).valueStream()
                 .map(camera -> camera.path("id").asLong()).toList();
         assertThat(seen).contains(inGroup).doesNotContain(outside);
         assertThat(scoped.get("/api/v1/cameras/" + outside).statusCode()).isEqualTo(404);
@@ -164,7 +165,7 @@ class CameraApiTest {
     @Test
     void viewersCannotChangeCameras() {
         long id = create("").path("id").asLong();
-        var operator = new CameraApi(port, fixtures.tokenFor("operator"));
+        var operator = new ApiClient(port, fixtures.tokenFor("operator"));
         assertThat(operator.get("/api/v1/cameras/" + id).statusCode()).isEqualTo(200);
         assertThat(operator.post("/api/v1/cameras/" + id + "/disable", "").statusCode()).isEqualTo(403);
     }

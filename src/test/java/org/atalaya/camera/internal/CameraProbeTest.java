@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.atalaya.identity.UserAccounts;
+import org.atalaya.test.ApiClient;
 import org.atalaya.test.AtalayaTest;
 import org.atalaya.test.RtspServer;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +32,7 @@ class CameraProbeTest {
     @Autowired
     UserAccounts accounts;
 
-    private CameraApi admin;
+    private ApiClient admin;
     private String group;
 
     @BeforeAll
@@ -47,7 +48,7 @@ class CameraProbeTest {
     @BeforeEach
     void setUp() {
         var fixtures = new CameraFixtures(jdbc, accounts);
-        admin = new CameraApi(port, fixtures.tokenFor("admin"));
+        admin = new ApiClient(port, fixtures.tokenFor("admin"));
         group = fixtures.group();
     }
 
@@ -56,7 +57,7 @@ class CameraProbeTest {
                 {"name": "%s", "mainUrl": "%s", "cameraGroup": "%s", "username": "%s", "password": "%s"}"""
                 .formatted(CameraFixtures.unique("probe"), url, group, USER, password.replace("\"", "\\\"")));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return CameraApi.json(created).path("id").asLong();
+        return ApiClient.json(created).path("id").asLong();
     }
 
     @Test
@@ -66,7 +67,7 @@ class CameraProbeTest {
         HttpResponse<String> response = admin.post("/api/v1/cameras/" + id + "/probe", "");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode result = CameraApi.json(response);
+        JsonNode result = ApiClient.json(response);
         assertThat(result.path("ok").asBoolean()).as(response.body()).isTrue();
         assertThat(result.path("codec").asString()).isEqualTo("h264");
         assertThat(result.path("width").asInt()).isEqualTo(320);
@@ -79,7 +80,7 @@ class CameraProbeTest {
     void saysSoWhenTheCameraRefusesTheCredentials() {
         long id = camera(cameras.url(1), "not-the-password");
 
-        JsonNode result = CameraApi.json(admin.post("/api/v1/cameras/" + id + "/probe", ""));
+        JsonNode result = ApiClient.json(admin.post("/api/v1/cameras/" + id + "/probe", ""));
 
         assertThat(result.path("ok").asBoolean()).isFalse();
         assertThat(result.path("problem").asString()).isEqualTo("WRONG_CREDENTIALS");
@@ -94,7 +95,7 @@ class CameraProbeTest {
     void saysSoWhenNothingListensAtTheAddress() {
         long id = camera("rtsp://127.0.0.1:1/cam1", PASSWORD);
 
-        JsonNode result = CameraApi.json(admin.post("/api/v1/cameras/" + id + "/probe", ""));
+        JsonNode result = ApiClient.json(admin.post("/api/v1/cameras/" + id + "/probe", ""));
 
         assertThat(result.path("ok").asBoolean()).isFalse();
         assertThat(result.path("problem").asString()).isEqualTo("UNREACHABLE");

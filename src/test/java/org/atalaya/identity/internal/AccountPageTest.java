@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.atalaya.test.ApiClient;
 import org.atalaya.test.AtalayaTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -107,7 +108,7 @@ class AccountPageTest {
 
         String token = FormClient.textOf(created, "new-token");
         assertThat(token).startsWith("atl_");
-        assertThat(new Api(port, token).get("/api/v1/me").statusCode()).isEqualTo(200);
+        assertThat(new ApiClient(port, token).get("/api/v1/me").statusCode()).isEqualTo(200);
         var later = browser.get("/account");
         assertThat(later.body()).contains("camera test script").contains(token.substring(0, 12)).doesNotContain(token);
 
@@ -115,7 +116,7 @@ class AccountPageTest {
         browser.post("/account/tokens/" + id + "/revoke", Map.of());
 
         assertThat(browser.get("/account").body()).contains("The token was revoked.");
-        assertThat(new Api(port, token).get("/api/v1/me").statusCode()).isEqualTo(401);
+        assertThat(new ApiClient(port, token).get("/api/v1/me").statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.atalaya.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.atalaya.identity.UserAccounts;
+import org.atalaya.test.ApiClient;
 import org.atalaya.test.AtalayaTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,12 +29,12 @@ class AdministrationApiTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
     private String adminName;
-    private Api admin;
+    private ApiClient admin;
 
     @BeforeEach
     void anAdministratorWithAToken() {
         adminName = Fixtures.user(administration, "boss", "admin");
-        admin = new Api(port, accounts.issueToken(adminName, "admin script"));
+        admin = new ApiClient(port, accounts.issueToken(adminName, "admin script"));
     }
 
     @Test
@@ -106,7 +107,7 @@ class AdministrationApiTest {
     void aPasswordResetRevokesTheUsersTokens() {
         String username = Fixtures.user(administration, "compromised", "operator");
         String token = accounts.issueToken(username, "laptop script");
-        var script = new Api(port, token);
+        var script = new ApiClient(port, token);
         assertThat(script.get("/api/v1/me").statusCode()).isEqualTo(200);
 
         var reset = admin.post("/api/v1/users/" + username + "/password-reset", "{}");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.atalaya.access.Permission;
 import org.atalaya.identity.UserAccounts;
+import org.atalaya.test.ApiClient;
 import org.atalaya.test.AtalayaTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,7 +59,7 @@ class AdministrationPagesTest {
 
         assertThat(FormClient.textOf(reset, "one-time-password")).hasSize(20);
         assertThat(reset.body()).contains("The password of " + username + " was reset. Their API token was revoked.");
-        assertThat(new Api(port, token).get("/api/v1/me").statusCode()).isEqualTo(401);
+        assertThat(new ApiClient(port, token).get("/api/v1/me").statusCode()).isEqualTo(401);
     }
 
     @Test

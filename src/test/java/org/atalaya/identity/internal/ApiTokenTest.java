@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.atalaya.identity.UserAccounts;
+import org.atalaya.test.ApiClient;
 import org.atalaya.test.AtalayaTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +34,7 @@ class ApiTokenTest {
     @Test
     void aTokenActsAsItsUserWithoutSessionOrCsrf() {
         String username = Fixtures.user(administration, "script", "operator");
-        var api = new Api(port, accounts.issueToken(username, "backup script"));
+        var api = new ApiClient(port, accounts.issueToken(username, "backup script"));
 
         var me = api.get("/api/v1/me");
 
@@ -48,7 +49,7 @@ class ApiTokenTest {
     @Test
     void tokensAreCreatedListedAndRevokedOverTheApi() {
         String username = Fixtures.user(administration, "owner", "responder");
-        var first = new Api(port, accounts.issueToken(username, "first"));
+        var first = new ApiClient(port, accounts.issueToken(username, "first"));
 
         var created = first.post("/api/v1/me/tokens", "{\"label\":\"tablet in unit 7\"}");
 
@@ -57,7 +58,7 @@ class ApiTokenTest {
         String secret = token.path("token").asString();
         assertThat(secret).startsWith("atl_").hasSize(47);
         assertThat(token.path("prefix").asString()).isEqualTo(secret.substring(0, 12));
-        var second = new Api(port, secret);
+        var second = new ApiClient(port, secret);
         assertThat(second.get("/api/v1/me").statusCode()).isEqualTo(200);
 
         var listed = first.get("/api/v1/me/tokens");
@@ -82,7 +83,7 @@ class ApiTokenTest {
         long id = jdbc.sql("SELECT t.id FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE u.username = ?")
                 .param(owner).query(Long.class).single();
 
-        var attempt = new Api(port, accounts.issueToken(other, "theirs")).delete("/api/v1/me/tokens/" + id);
+        var attempt = new ApiClient(port, accounts.issueToken(other, "theirs")).delete("/api/v1/me/tokens/" + id);
 
         assertThat(attempt.statusCode()).isEqualTo(404);
         assertThat(jdbc.sql("SELECT revoked_at IS NULL FROM api_tokens WHERE id = ?").param(id).query(Boolean.class).single()).isTrue();
@@ -94,16 +95,16 @@ class ApiTokenTest {
         var token = accounts.issueToken(username, "soon gone");
         administration.setEnabled(username, false);
 
-        assertThat(new Api(port, token).get("/api/v1/me").statusCode()).isEqualTo(401);
-        assertThat(new Api(port, "atl_" + "x".repeat(43)).get("/api/v1/me").statusCode()).isEqualTo(401);
-        assertThat(new Api(port, "not-a-token").get("/api/v1/me").statusCode()).isEqualTo(401);
+        assertThat(new ApiClient(port, token).get("/api/v1/me").statusCode()).isEqualTo(401);
+        assertThat(new ApiClient(port, "atl_" + "x".repeat(43)).get("/api/v1/me").statusCode()).isEqualTo(401);
+        assertThat(new ApiClient(port, "not-a-token").get("/api/v1/me").statusCode()).isEqualTo(401);
         assertThat(Audit.count(jdbc, "auth.token", "FAILURE", "token:" + token.substring(0, 12))).isEqualTo(1);
     }
 
     @Test
     void aTokenHasOnlyItsUsersPermissions() {
         String username = Fixtures.user(administration, "viewer", "operator");
-        var api = new Api(port, accounts.issueToken(username, "viewer"));
+        var api = new ApiClient(port, accounts.issueToken(username, "viewer"));
 
         var users = api.get("/api/v1/users");
         var metrics = api.scrape("/actuator/prometheus");
@@ -117,14 +118,14 @@ class ApiTokenTest {
     void metricsNeedSystemMonitor() {
         String username = Fixtures.user(administration, "monitor", "admin");
 
-        var metrics = new Api(port, accounts.issueToken(username, "prometheus")).scrape("/actuator/prometheus");
+        var metrics = new ApiClient(port, accounts.issueToken(username, "prometheus")).scrape("/actuator/prometheus");
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_");
-        assertThat(new Api(port, null).scrape("/actuator/prometheus").statusCode()).isEqualTo(401);
-        assertThat(new Api(port, null).get("/actuator/health").statusCode()).isEqualTo(200);
-        assertThat(new Api(port, null).get("/api/v1/openapi.json").statusCode()).isEqualTo(401);
-        assertThat(new Api(port, accounts.issueToken(username, "docs")).get("/api/v1/openapi.json").statusCode()).isEqualTo(200);
+        assertThat(new ApiClient(port, null).scrape("/actuator/prometheus").statusCode()).isEqualTo(401);
+        assertThat(new ApiClient(port, null).get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(new ApiClient(port, null).get("/api/v1/openapi.json").statusCode()).isEqualTo(401);
+        assertThat(new ApiClient(port, accounts.issueToken(username, "docs")).get("/api/v1/openapi.json").statusCode()).isEqualTo(200);
     }
 
     private byte[] storedHash(long id) {

@@ -7,6 +7,7 @@ import static org.atalaya.identity.internal.Fixtures.grant;
 import java.util.List;
 import org.atalaya.access.Permission;
 import org.atalaya.identity.UserAccounts;
+import org.atalaya.test.ApiClient;
 import org.atalaya.test.AtalayaTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -113,7 +114,7 @@ class DelegationTest {
         String desk = Fixtures.role(roles, "desk", false, grant(Permission.USER_MANAGE), grant(Permission.ALARM_VIEW));
         String manager = Fixtures.user(administration, "manager", desk);
         String peer = Fixtures.user(administration, "peer", desk);
-        var api = new Api(port, accounts.issueToken(manager, "desk script"));
+        var api = new ApiClient(port, accounts.issueToken(manager, "desk script"));
         String recruit = Fixtures.uniqueName("recruit");
 
         var created = api.post("/api/v1/users", newUser(recruit, desk));
@@ -132,7 +133,7 @@ class DelegationTest {
         String northDesk = Fixtures.role(roles, "north-desk", false, grant(Permission.USER_MANAGE), liveInNorth);
         String northLive = Fixtures.role(roles, "north-live", false, liveInNorth);
         String allLive = Fixtures.role(roles, "all-live", false, grant(Permission.LIVE_VIEW));
-        var api = new Api(port, accounts.issueToken(Fixtures.user(administration, "north-manager", northDesk), "script"));
+        var api = new ApiClient(port, accounts.issueToken(Fixtures.user(administration, "north-manager", northDesk), "script"));
 
         var limited = api.post("/api/v1/users", newUser(Fixtures.uniqueName("north-watcher"), northLive));
         var everywhere = api.post("/api/v1/users", newUser(Fixtures.uniqueName("watcher"), allLive));
@@ -144,7 +145,7 @@ class DelegationTest {
 
     @Test
     void theBuiltInAdministratorStillSetsUpEveryRole() {
-        var admin = new Api(port, accounts.issueToken(Fixtures.user(administration, "root", "admin"), "script"));
+        var admin = new ApiClient(port, accounts.issueToken(Fixtures.user(administration, "root", "admin"), "script"));
 
         var created = admin.post("/api/v1/users",
                 newUser(Fixtures.uniqueName("overseer"), "auditor", "privacy-officer", "operator"));
@@ -189,9 +190,9 @@ class DelegationTest {
     }
 
     /** Someone whose only power is managing users, with a token for the API. */
-    private Api helpdesk() {
+    private ApiClient helpdesk() {
         String role = Fixtures.role(roles, "helpdesk", false, grant(Permission.USER_MANAGE));
-        return new Api(port, accounts.issueToken(Fixtures.user(administration, "hd", role), "helpdesk script"));
+        return new ApiClient(port, accounts.issueToken(Fixtures.user(administration, "hd", role), "helpdesk script"));
     }
 
     private static String newUser(String username, String... roleNames) {

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.atalaya.test.ApiClient;
 import org.atalaya.test.AtalayaTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +41,7 @@ class TokenCommandTest {
         String token = out.toString(StandardCharsets.UTF_8);
         assertThat(token).matches("atl_[A-Za-z0-9_-]{43}\\R");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("created token").doesNotContain(token.strip());
-        assertThat(new Api(port, token.strip()).get("/api/v1/me").statusCode()).isEqualTo(200);
+        assertThat(new ApiClient(port, token.strip()).get("/api/v1/me").statusCode()).isEqualTo(200);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'token.create' AND details ->> 'via' = 'cli' "
                 + "AND details ->> 'owner' = ?").param(username).query(Integer.class).single()).isEqualTo(1);
     }
@@ -57,7 +58,7 @@ class TokenCommandTest {
         int exit = run("revoke", "--id", id);
 
         assertThat(exit).isZero();
-        assertThat(new Api(port, token).get("/api/v1/me").statusCode()).isEqualTo(401);
+        assertThat(new ApiClient(port, token).get("/api/v1/me").statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.atalaya.identity.internal.Fixtures.grant;
 
 import org.atalaya.access.Permission;
 import org.atalaya.identity.UserAccounts;
+import org.atalaya.test.ApiClient;
 import org.atalaya.test.AtalayaTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +35,7 @@ class TwoFactorRequirementTest {
     void theTokensOfAUserWhoHasYetToEnrolAreRefused() {
         String guarded = Fixtures.role(roles, "guarded", true, grant(Permission.ALARM_VIEW));
         String username = Fixtures.user(administration, "unenrolled", guarded);
-        var api = new Api(port, accounts.issueToken(username, "script made before enrolment"));
+        var api = new ApiClient(port, accounts.issueToken(username, "script made before enrolment"));
 
         var me = api.get("/api/v1/me");
 
