@@ -147,28 +147,35 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
     }
 
     private static Optional<ProcessHandle> postmaster(Path dataDirectory) {
-        try {
-            List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
-            return lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.getFirst().trim()));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
+        return postmaster(postmasterPidLines(dataDirectory));
     }
 
     /** PostgreSQL writes its process id and port into postmaster.pid; a live process there means a running server. */
     static Optional<Integer> runningServerPort(Path dataDirectory) {
-        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        List<String> lines = postmasterPidLines(dataDirectory);
+        if (lines.size() < 4 || postmaster(lines).filter(ProcessHandle::isAlive).isEmpty()) return Optional.empty();
         try {
-            if (!Files.isRegularFile(pidFile)) return Optional.empty();
-            List<String> lines = Files.readAllLines(pidFile);
-            if (lines.size() < 4) return Optional.empty();
-            long pid = Long.parseLong(lines.get(0).trim());
-            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                return Optional.of(Integer.parseInt(lines.get(3).trim()));
-            }
+            return Optional.of(Integer.parseInt(lines.get(3).trim()));
+        } catch (NumberFormatException e) {
             return Optional.empty();
-        } catch (IOException | NumberFormatException e) {
+        }
+    }
+
+    private static Optional<ProcessHandle> postmaster(List<String> postmasterPidLines) {
+        try {
+            return postmasterPidLines.isEmpty()
+                    ? Optional.empty()
+                    : ProcessHandle.of(Long.parseLong(postmasterPidLines.getFirst().trim()));
+        } catch (NumberFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    private static List<String> postmasterPidLines(Path dataDirectory) {
+        try {
+            return Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+        } catch (IOException e) {
+            return List.of();
         }
     }
 
