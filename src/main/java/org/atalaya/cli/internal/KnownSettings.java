@@ -58,6 +58,11 @@ public final class KnownSettings {
         }
     }
 
+    /** The name of every known setting, as its metadata spells it. */
+    public Set<String> names() {
+        return Set.copyOf(namesByCanonicalForm.values());
+    }
+
     public boolean isKnown(String name) {
         String canonical = canonical(name);
         if (namesByCanonicalForm.containsKey(canonical)) return true;
