@@ -87,21 +87,26 @@ public class CameraRecorder {
     private void recordRun(long cameraId, SegmentWriter writer, InputStream output) throws IOException {
         var reader = new FragmentedMp4Reader(output, maxBoxSize);
         writer.start(reader.initSegment());
+        Instant wallClockAnchor = null;
+        Mp4Fragment first = null;
+        Mp4Fragment lastWritten = null;
         try {
-            Instant wallClockAnchor = null;
-            Duration streamTimeAnchor = null;
             for (var next = reader.nextFragment(); next.isPresent(); next = reader.nextFragment()) {
                 Mp4Fragment fragment = next.get();
-                if (wallClockAnchor == null) {
+                if (first == null) {
+                    first = fragment;
                     wallClockAnchor = clock.instant();
-                    streamTimeAnchor = fragment.start();
                     recordGapBefore(cameraId, wallClockAnchor);
                 }
                 writer.write(fragment);
-                Duration played = fragment.start().plus(fragment.length()).minus(streamTimeAnchor);
-                lastRecorded.put(cameraId, wallClockAnchor.plus(played));
+                lastWritten = fragment;
             }
         } finally {
+            // the next run reads this only after this one has ended, so it is kept once rather than per fragment
+            if (lastWritten != null) {
+                Duration played = lastWritten.start().plus(lastWritten.length()).minus(first.start());
+                lastRecorded.put(cameraId, wallClockAnchor.plus(played));
+            }
             writer.close();
         }
     }
