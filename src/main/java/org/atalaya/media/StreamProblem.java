@@ -1,5 +1,9 @@
 package org.atalaya.media;
 
+import java.util.List;
+import java.util.Optional;
+import org.atalaya.media.internal.ErrorClassifier;
+
 /** Why a supervised process stopped working, in words an operator understands. */
 public enum StreamProblem {
 
@@ -16,6 +20,11 @@ public enum StreamProblem {
 
     StreamProblem(String words) {
         this.words = words;
+    }
+
+    /** The problem that ffmpeg's or ffprobe's newest explaining error line names, or empty when none does. */
+    public static Optional<StreamProblem> fromErrorLines(List<String> errorLines) {
+        return ErrorClassifier.classify(errorLines).map(ErrorClassifier.Diagnosis::problem);
     }
 
     /** A short English phrase, e.g. "wrong credentials"; the console translates by the constant's name. */

@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 import org.atalaya.media.StreamProblem;
 
 /** Finds in ffmpeg's last error lines the reason a run failed. */
-final class ErrorClassifier {
+public final class ErrorClassifier {
 
     /** @param detail the line that shows it, without ffmpeg's {@code [component @ 0x...]} prefix */
-    record Diagnosis(StreamProblem problem, String detail) {
+    public record Diagnosis(StreamProblem problem, String detail) {
     }
 
     private record Rule(StreamProblem problem, List<String> phrases) {
@@ -39,7 +39,7 @@ final class ErrorClassifier {
     }
 
     /** The newest line that explains a failure, or empty when none does. */
-    static Optional<Diagnosis> classify(List<String> lines) {
+    public static Optional<Diagnosis> classify(List<String> lines) {
         for (String line : lines.reversed()) {
             String lowerCase = line.toLowerCase(Locale.ROOT);
             for (Rule rule : RULES) {
