@@ -163,7 +163,7 @@ public final class FragmentedMp4Reader {
         position += read;
         if (read == 0) return null;
         if (read < HEADER) throw endedInHeader(offset);
-        long size = readUnsigned32(bytes, 0);
+        long size = Box.readUnsigned32(bytes, 0);
         String type = Box.fourcc(bytes, 4);
         boolean runsToEnd = size == 0;
         if (size == 1) {
@@ -171,7 +171,7 @@ public final class FragmentedMp4Reader {
             read = in.readNBytes(bytes, HEADER, HEADER);
             position += read;
             if (read < HEADER) throw endedInHeader(offset);
-            size = (readUnsigned32(bytes, 8) << 32) | readUnsigned32(bytes, 12);
+            size = Box.readSigned64(bytes, 8);
             if (size < 0) size = Long.MAX_VALUE;
         }
         if (!runsToEnd && size < bytes.length) {
@@ -250,11 +250,6 @@ public final class FragmentedMp4Reader {
             position += read;
             remaining -= read;
         }
-    }
-
-    private static long readUnsigned32(byte[] data, int at) {
-        return ((data[at] & 0xFFL) << 24) | ((data[at + 1] & 0xFFL) << 16) | ((data[at + 2] & 0xFFL) << 8)
-                | (data[at + 3] & 0xFFL);
     }
 
     /**

@@ -98,13 +98,13 @@ public record Box(String type, byte[] data, int start, int payloadStart, int end
         return text.toString();
     }
 
-    static long readUnsigned32(byte[] data, int at) {
+    public static long readUnsigned32(byte[] data, int at) {
         return ((data[at] & 0xFFL) << 24) | ((data[at + 1] & 0xFFL) << 16) | ((data[at + 2] & 0xFFL) << 8)
                 | (data[at + 3] & 0xFFL);
     }
 
     /** A 64-bit value; sizes and times above {@code Long.MAX_VALUE} come out negative and are refused by callers. */
-    static long readSigned64(byte[] data, int at) {
+    public static long readSigned64(byte[] data, int at) {
         return (readUnsigned32(data, at) << 32) | readUnsigned32(data, at + 4);
     }
 }
