@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.atalaya.media.FragmentedMp4Reader;
@@ -67,13 +68,14 @@ public class Reconciler {
                 files = walk.filter(Files::isRegularFile).filter(file -> SegmentFiles.startOf(file) != null)
                         .sorted().toList();
             }
+            Set<Path> indexedFiles = index.indexedFilesUnder(root);
             for (Path file : files) {
                 Optional<Long> camera = cameraOf(root, file);
                 if (camera.isEmpty()) continue;
                 if (file.getFileName().toString().endsWith(SegmentFiles.PART)) {
                     if (repair(camera.get(), file)) repaired++;
                     else deleted++;
-                } else if (!index.contains(file) && indexFinished(camera.get(), file)) {
+                } else if (!indexedFiles.contains(file) && indexFinished(camera.get(), file)) {
                     indexed++;
                 }
             }

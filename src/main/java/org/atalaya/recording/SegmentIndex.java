@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,11 +37,6 @@ public class SegmentIndex {
                 .update();
     }
 
-    /** Whether the file is indexed, whatever its status. */
-    public boolean contains(Path file) {
-        return status(file).isPresent();
-    }
-
     public Optional<SegmentStatus> status(Path file) {
         return jdbc.sql("SELECT status FROM recording_segment WHERE path = :path")
                 .param("path", key(file))
@@ -60,9 +56,17 @@ public class SegmentIndex {
 
     /** The files under {@code storage} that the index believes are on disk. */
     public List<Path> completeFilesUnder(Path storage) {
-        String prefix = key(storage) + "/";
-        return jdbc.sql("SELECT path FROM recording_segment WHERE status = 'complete' AND starts_with(path, :prefix)")
-                .param("prefix", prefix)
+        return filesUnder(storage, "status = 'complete' AND ");
+    }
+
+    /** Every file under {@code storage} that has an index row, whatever its status. */
+    public Set<Path> indexedFilesUnder(Path storage) {
+        return Set.copyOf(filesUnder(storage, ""));
+    }
+
+    private List<Path> filesUnder(Path storage, String condition) {
+        return jdbc.sql("SELECT path FROM recording_segment WHERE " + condition + "starts_with(path, :prefix)")
+                .param("prefix", key(storage) + "/")
                 .query((row, number) -> Path.of(row.getString(1)))
                 .list();
     }
