@@ -2,6 +2,7 @@ package org.atalaya.recording;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,14 +11,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import org.atalaya.camera.CameraInput;
 import org.atalaya.media.FfmpegBinaries;
 import org.atalaya.media.FragmentedMp4Reader;
 import org.atalaya.media.MediaProperties;
 import org.atalaya.media.Mp4Fragment;
 import org.atalaya.media.ProcessSupervisor;
 import org.atalaya.media.SupervisionStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +34,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CameraRecorder {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CameraRecorder.class);
+    private static final String KEY_PREFIX = "recording-";
     static final String STOPPED_REASON = "recording was stopped";
 
     private final ProcessSupervisor supervisor;
@@ -37,12 +44,14 @@ public class CameraRecorder {
     private final GapIndex gaps;
     private final long maxBoxSize;
     private final Clock clock;
+    private final SegmentIndex segments;
     /** Where each camera's recording last ended, kept across stops so that a restart records the gap. */
     private final Map<Long, Instant> lastRecorded = new ConcurrentHashMap<>();
 
     @Autowired
     CameraRecorder(ProcessSupervisor supervisor, FfmpegBinaries binaries, SegmentWriters writers, GapIndex gaps,
-                   MediaProperties media, Clock clock) {
+                   SegmentIndex segments, MediaProperties media, Clock clock) {
+        this.segments = segments;
         this.supervisor = supervisor;
         this.binaries = binaries;
         this.writers = writers;
@@ -52,16 +61,33 @@ public class CameraRecorder {
     }
 
     /**
-     * Starts recording a camera, keeping its ffmpeg running until {@link #stop}.
+     * Starts recording a camera, keeping its ffmpeg running until {@link #stop}. The time since the camera's last
+     * recorded segment, if any, becomes a gap when the first video arrives.
      *
-     * @param ffmpegArguments gives ffmpeg's arguments (without the program) for each run, so that a restart picks up
-     *                        changed settings; see {@link RecordingArguments#withStandardOutput}
+     * @param input opens the camera for each run, so that a restart picks up changed settings; each input is closed
+     *              once its run delivers video, or when the run ends
      * @throws IllegalStateException if the camera is already being recorded
      */
-    public void record(long cameraId, Supplier<List<String>> ffmpegArguments) {
+    public void record(long cameraId, Supplier<CameraInput> input) {
         SegmentWriter writer = writers.forCamera(cameraId);
-        supervisor.supervise(key(cameraId), () -> command(ffmpegArguments.get()),
-                output -> recordRun(cameraId, writer, output));
+        segments.latestEnd(cameraId).ifPresent(end -> lastRecorded.putIfAbsent(cameraId, end));
+        var openInput = new AtomicReference<CameraInput>();
+        supervisor.supervise(key(cameraId), () -> {
+            closeQuietly(openInput.getAndSet(input.get()));
+            return command(RecordingArguments.of(openInput.get()));
+        }, output -> {
+            try {
+                recordRun(cameraId, writer, output, () -> closeQuietly(openInput.getAndSet(null)));
+            } finally {
+                closeQuietly(openInput.getAndSet(null));
+            }
+        });
+    }
+
+    /** Whether the camera is being recorded (or reconnecting), i.e. {@link #record} was called and not stopped. */
+    public boolean isRecording(long cameraId) {
+        return supervisor.status(key(cameraId)).filter(status -> status.state() != SupervisionStatus.State.STOPPED)
+                .isPresent();
     }
 
     /** Stops recording a camera; its open segment is closed and indexed. Does nothing if it is not recorded. */
@@ -84,7 +110,8 @@ public class CameraRecorder {
     }
 
     /** Reads one run of ffmpeg until it ends, then closes its open segment so that it is indexed. */
-    private void recordRun(long cameraId, SegmentWriter writer, InputStream output) throws IOException {
+    private void recordRun(long cameraId, SegmentWriter writer, InputStream output, Runnable videoArrived)
+            throws IOException {
         var reader = new FragmentedMp4Reader(output, maxBoxSize);
         writer.start(reader.initSegment());
         Instant wallClockAnchor = null;
@@ -96,6 +123,7 @@ public class CameraRecorder {
                 if (first == null) {
                     first = fragment;
                     wallClockAnchor = clock.instant();
+                    videoArrived.run();
                     recordGapBefore(cameraId, wallClockAnchor);
                 }
                 writer.write(fragment);
@@ -129,7 +157,26 @@ public class CameraRecorder {
         return command;
     }
 
+    private static void closeQuietly(CameraInput input) {
+        if (input == null) return;
+        try {
+            input.close();
+        } catch (UncheckedIOException e) {
+            LOG.warn("{}", e.getMessage());
+        }
+    }
+
     private static String key(long cameraId) {
-        return "recording-" + cameraId;
+        return KEY_PREFIX + cameraId;
+    }
+
+    /** The camera a supervision key belongs to, if it is one of the recorder's. */
+    static Optional<Long> cameraOf(String supervisionKey) {
+        if (!supervisionKey.startsWith(KEY_PREFIX)) return Optional.empty();
+        try {
+            return Optional.of(Long.parseLong(supervisionKey.substring(KEY_PREFIX.length())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -3,23 +3,24 @@ package org.atalaya.recording;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The ffmpeg command line of a recording: the camera's input part followed by the standard recording output. */
-public final class RecordingArguments {
+import org.atalaya.camera.CameraInput;
 
-    /**
-     * Copies the video as it comes (no re-encoding) into fragmented MP4 on standard output, a fragment at every
-     * keyframe and at least every half second, which is what {@link CameraRecorder} reads.
-     */
-    public static final List<String> STANDARD_OUTPUT = List.of("-map", "0:v", "-c", "copy", "-f", "mp4",
-            "-movflags", "+frag_keyframe+empty_moov+default_base_moof", "-frag_duration", "500000", "pipe:1");
+/** The ffmpeg arguments of a recording: the camera's input followed by the standard recording output. */
+final class RecordingArguments {
 
     private RecordingArguments() {
     }
 
-    /** {@code input} (e.g. {@code -rtsp_transport tcp -i rtsp://...}) followed by the standard output. */
-    public static List<String> withStandardOutput(List<String> input) {
-        List<String> arguments = new ArrayList<>(input);
-        arguments.addAll(STANDARD_OUTPUT);
+    /**
+     * Writes the video (copied as it comes, unless the input says otherwise) as fragmented MP4 to standard output, a
+     * fragment at every keyframe and at least every half second, which is what {@link CameraRecorder} reads.
+     */
+    static List<String> of(CameraInput input) {
+        List<String> arguments = new ArrayList<>(input.inputArguments());
+        arguments.addAll(List.of("-map", "0:v"));
+        arguments.addAll(input.videoCodec());
+        arguments.addAll(List.of("-f", "mp4", "-movflags", "+frag_keyframe+empty_moov+default_base_moof",
+                "-frag_duration", "500000", "pipe:1"));
         return List.copyOf(arguments);
     }
 }

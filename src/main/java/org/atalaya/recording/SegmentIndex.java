@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -52,6 +53,32 @@ public class SegmentIndex {
                 .param("camera", cameraId)
                 .query((row, number) -> segment(row))
                 .list();
+    }
+
+    /**
+     * A camera's segments on disk that overlap {@code [from, to)}, oldest first: the first may start before
+     * {@code from} and the last end after {@code to}.
+     */
+    public List<RecordedSegment> covering(long cameraId, Instant from, Instant to) {
+        return jdbc.sql("""
+                        SELECT camera_id, started_at, ended_at, bytes, sha256, path FROM recording_segment
+                        WHERE camera_id = :camera AND status = 'complete' AND ended_at > :from AND started_at < :to
+                        ORDER BY started_at, id""")
+                .param("camera", cameraId)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((row, number) -> segment(row))
+                .list();
+    }
+
+    /** The end of a camera's latest segment on disk, if it has any. */
+    public Optional<Instant> latestEnd(long cameraId) {
+        return jdbc.sql("SELECT max(ended_at) FROM recording_segment WHERE camera_id = :camera AND status = 'complete'")
+                .param("camera", cameraId)
+                .query((row, number) -> row.getTimestamp(1))
+                .optional()
+                .filter(java.util.Objects::nonNull)
+                .map(Timestamp::toInstant);
     }
 
     /** The files under {@code storage} that the index believes are on disk. */

@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import org.assertj.core.data.Offset;
+import org.atalaya.camera.CameraInput;
 import org.atalaya.media.FfmpegBinaries;
 import org.atalaya.media.MediaInfo;
 import org.atalaya.media.MediaProbe;
@@ -71,7 +72,7 @@ class CameraRecorderTest {
         long camera = SegmentWriterTest.newCameraId();
         CameraRecorder recorder = recorderWithTwoSecondSegments();
 
-        recorder.record(camera, () -> RecordingArguments.withStandardOutput(List.of("-re", "-i", clip.toString())));
+        recorder.record(camera, () -> CameraInput.of(List.of("-re", "-i", clip.toString())));
         try {
             waitUntil(() -> segments.segments(camera).size() >= 3);
             assertThat(recorder.status(camera).state()).isEqualTo(RecordingStatus.State.RECORDING);
@@ -101,8 +102,7 @@ class CameraRecorderTest {
         long camera = SegmentWriterTest.newCameraId();
         CameraRecorder recorder = recorderWithTwoSecondSegments();
 
-        recorder.record(camera, () -> RecordingArguments.withStandardOutput(
-                List.of("-re", "-t", "3", "-i", clip.toString())));
+        recorder.record(camera, () -> CameraInput.of(List.of("-re", "-t", "3", "-i", clip.toString())));
         try {
             waitUntil(() -> recorder.status(camera).state() == RecordingStatus.State.RECONNECTING);
             assertThat(recorder.status(camera).reason()).startsWith("stopped unexpectedly");
@@ -131,8 +131,8 @@ class CameraRecorderTest {
     }
 
     private CameraRecorder recorderWithTwoSecondSegments() {
-        var writers = new SegmentWriters(new RecordingProperties(storage.toString(), 2, null), clock, segments);
-        return new CameraRecorder(supervisor, binaries, writers, gaps, media, clock);
+        var writers = new SegmentWriters(new RecordingProperties(storage.toString(), 2, null, true), clock, segments);
+        return new CameraRecorder(supervisor, binaries, writers, gaps, segments, media, clock);
     }
 
     private List<Path> openFiles() {

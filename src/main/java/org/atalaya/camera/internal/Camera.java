@@ -6,7 +6,7 @@ import java.time.Instant;
 record Camera(long id, String name, String mainUrl, String subUrl, String username, boolean hasPassword,
               Double latitude, Double longitude, Double headingDeg, Double fovDeg, Double rangeM,
               String cameraGroup, String purpose, String legalBasis, int retentionDays, RecordingMode recordingMode,
-              boolean enabled, Instant createdAt, Instant updatedAt) {
+              boolean enabled, Instant createdAt, Instant updatedAt, ObservedStatus status) {
 
     static final String NOT_RECORDABLE_WITHOUT_PURPOSE =
             "purpose and legal basis are required before a camera records";

@@ -23,6 +23,10 @@ class CameraConsoleController {
     record Row(CameraView camera, String whyNot) {
     }
 
+    /** The badge style of each status as {@link CameraView#status()} spells it. */
+    private static final Map<String, String> STATUS_BADGES = Map.of("online", "ok", "offline", "warn",
+            "error", "danger", "idle", "");
+
     private final CameraRegistry registry;
     private final CameraGroups groups;
     private final MessageSource messages;
@@ -40,6 +44,7 @@ class CameraConsoleController {
         model.addAttribute("cameras", registry.visible().stream()
                 .map(camera -> new Row(CameraView.of(camera), camera.notRecordableReason())).toList());
         model.addAttribute("canManage", CurrentUser.get().map(user -> user.can(Permission.CAMERA_MANAGE)).orElse(false));
+        model.addAttribute("statusBadges", STATUS_BADGES);
         return "camera/list";
     }
 

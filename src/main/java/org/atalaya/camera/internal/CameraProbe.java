@@ -3,11 +3,9 @@ package org.atalaya.camera.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import org.atalaya.camera.CameraProperties;
 import org.atalaya.media.ChildProcess;
 import org.atalaya.media.FfmpegBinaries;
@@ -41,22 +38,24 @@ class CameraProbe {
     private final FfmpegBinaries binaries;
     private final ProcessLauncher launcher;
     private final CameraProperties properties;
-    private final Path runDirectory;
+    private final CameraInputLists lists;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    CameraProbe(FfmpegBinaries binaries, ProcessLauncher launcher, CameraProperties properties) throws IOException {
+    CameraProbe(FfmpegBinaries binaries, ProcessLauncher launcher, CameraProperties properties,
+                CameraInputLists lists) {
         this.binaries = binaries;
         this.launcher = launcher;
         this.properties = properties;
-        this.runDirectory = privateEmptyDirectory(Path.of(properties.runDirectory()));
+        this.lists = lists;
     }
 
     ProbeResult probe(Camera camera, Optional<String> password) {
+        if (SyntheticSource.isSynthetic(camera.mainUrl())) return SyntheticSource.probeResult();
         Path list;
         try {
-            list = writeList(camera, password);
+            list = lists.write(camera, password.orElse(null), properties.probeTimeout().multipliedBy(2));
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write the probe list in " + runDirectory, e);
+            throw new UncheckedIOException("could not write the probe list for camera " + camera.id(), e);
         }
         try {
             return run(camera, list);
@@ -72,13 +71,14 @@ class CameraProbe {
     private ProbeResult run(Camera camera, Path list) {
         ChildProcess ffprobe;
         try {
-            ffprobe = launcher.start("probe camera " + camera.id(), List.of(binaries.ffprobe().toString(),
-                    "-hide_banner", "-v", "error",
-                    "-f", "concat", "-safe", "0", "-protocol_whitelist", "file,rtsp,rtsps,rtp,tcp,udp,tls",
-                    "-i", list.toString(),
+            List<String> command = new ArrayList<>(List.of(binaries.ffprobe().toString(), "-hide_banner", "-v",
+                    "error"));
+            command.addAll(CameraInputLists.inputArguments(list));
+            command.addAll(List.of(
                     "-show_entries", "stream=codec_type,codec_name,width,height,avg_frame_rate,r_frame_rate,bit_rate"
                             + ":format=bit_rate",
                     "-of", "json"));
+            ffprobe = launcher.start("probe camera " + camera.id(), command);
         } catch (IOException | MediaUnavailableException e) {
             return ProbeResult.failed(StreamProblem.CANNOT_START, ProbeFailures.explain(StreamProblem.CANNOT_START));
         }
@@ -131,53 +131,6 @@ class CameraProbe {
         }
         return ProbeResult.failed(StreamProblem.UNSUPPORTED_STREAM,
                 "The camera answered without a video stream (unsupported stream).");
-    }
-
-    /** The list ffmpeg's concat demuxer reads: the address with the credentials, and the RTSP options. */
-    private Path writeList(Camera camera, Optional<String> password) throws IOException {
-        String url = withCredentials(camera.mainUrl(), camera.username(), password.orElse(null));
-        long socketTimeoutMicros = properties.probeTimeout().multipliedBy(2).toNanos() / 1000;
-        String text = "ffconcat version 1.0\n"
-                + "file '" + url.replace("'", "'\\''") + "'\n"
-                + "option rtsp_transport tcp\n"
-                + "option timeout " + socketTimeoutMicros + "\n";
-        Path list = Files.createTempFile(runDirectory, "probe-", ".ffconcat",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(list, text, StandardCharsets.UTF_8);
-        return list;
-    }
-
-    static String withCredentials(String url, String username, String password) {
-        if (username == null || username.isEmpty()) return url;
-        URI uri = URI.create(url);
-        String userInfo = percentEncode(username) + (password == null ? "" : ":" + percentEncode(password));
-        return uri.getScheme() + "://" + userInfo + "@" + uri.getRawAuthority()
-                + (uri.getRawPath() == null ? "" : uri.getRawPath())
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-    }
-
-    /** RFC 3986: everything but the unreserved characters as %XX of its UTF-8 bytes. */
-    static String percentEncode(String value) {
-        StringBuilder encoded = new StringBuilder();
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
-                encoded.append(c);
-            } else {
-                encoded.append('%').append(String.format("%02X", b & 0xff));
-            }
-        }
-        return encoded.toString();
-    }
-
-    private static Path privateEmptyDirectory(Path directory) throws IOException {
-        Files.createDirectories(directory);
-        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
-        try (Stream<Path> leftovers = Files.list(directory)) {
-            for (Path leftover : leftovers.toList()) Files.deleteIfExists(leftover);
-        }
-        return directory;
     }
 
     private static byte[] readAll(InputStream output) {

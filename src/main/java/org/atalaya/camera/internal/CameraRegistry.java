@@ -5,14 +5,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.atalaya.access.CurrentUser;
 import org.atalaya.access.Permission;
 import org.atalaya.access.SignedInUser;
 import org.atalaya.audit.AuditEvent;
 import org.atalaya.audit.AuditLog;
+import org.atalaya.camera.CameraChanged;
 import org.atalaya.identity.CameraGroups;
 import org.atalaya.platform.SecretBox;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,10 +33,14 @@ class CameraRegistry {
     private final AuditLog audit;
     private final Clock clock;
     private final CameraProbe probe;
+    private final RegisteredCameras registered;
+    private final ApplicationEventPublisher events;
 
     CameraRegistry(CameraStore store, CameraGroups groups, SecretBox secrets, AuditLog audit, Clock clock,
-                   CameraProbe probe) {
+                   CameraProbe probe, RegisteredCameras registered, ApplicationEventPublisher events) {
         this.probe = probe;
+        this.registered = registered;
+        this.events = events;
         this.store = store;
         this.groups = groups;
         this.secrets = secrets;
@@ -85,12 +90,13 @@ class CameraRegistry {
                 CameraValidation.retentionDays(Objects.requireNonNullElse(request.retentionDays(),
                         DEFAULT_RETENTION_DAYS)),
                 request.recordingMode() == null ? RecordingMode.CONTINUOUS : RecordingMode.of(request.recordingMode()),
-                true, now, now);
+                true, now, now, ObservedStatus.NOT_REPORTED);
         long id = store.insert(camera);
         boolean hasPassword = storePassword(id, request.password());
         Camera created = store.byId(id).orElseThrow();
         audit.record(describe(AuditEvent.success("camera.create", target(created)).by(user.username()), created)
                 .with("password", hasPassword ? "set" : "none"));
+        events.publishEvent(new CameraChanged(id, true));
         return created;
     }
 
@@ -103,7 +109,8 @@ class CameraRegistry {
         String name = request.name() == null ? before.name() : CameraValidation.name(request.name());
         if (store.nameTaken(name, id)) throw CameraProblem.invalid("name: there is already a camera called " + name + ".");
         Camera after = new Camera(id, name,
-                request.mainUrl() == null ? before.mainUrl() : CameraValidation.streamUrl("mainUrl", request.mainUrl()),
+                request.mainUrl() == null || request.mainUrl().equals(before.mainUrl()) ? before.mainUrl()
+                        : CameraValidation.streamUrl("mainUrl", request.mainUrl()),
                 request.subUrl() == null ? before.subUrl() : optionalUrl(request.subUrl()),
                 request.username() == null ? before.username()
                         : emptyToNull(CameraValidation.text("username", request.username(), 200)),
@@ -119,13 +126,16 @@ class CameraRegistry {
                         : CameraValidation.text("legalBasis", request.legalBasis(), 2000),
                 CameraValidation.retentionDays(orElse(request.retentionDays(), before.retentionDays())),
                 request.recordingMode() == null ? before.recordingMode() : RecordingMode.of(request.recordingMode()),
-                before.enabled(), before.createdAt(), clock.instant());
+                before.enabled(), before.createdAt(), clock.instant(), before.status());
         store.update(after);
         if (request.password() != null) storePassword(id, request.password());
         Camera updated = store.byId(id).orElseThrow();
         AuditEvent event = describe(AuditEvent.success("camera.update", target(updated)).by(user.username()), updated)
                 .with("changed", changedFields(before, updated, request.password() != null));
         audit.record(event);
+        boolean sourceChanged = !before.mainUrl().equals(updated.mainUrl())
+                || !Objects.equals(before.username(), updated.username()) || request.password() != null;
+        events.publishEvent(new CameraChanged(id, sourceChanged));
         return updated;
     }
 
@@ -136,11 +146,12 @@ class CameraRegistry {
         Camera after = new Camera(id, before.name(), before.mainUrl(), before.subUrl(), before.username(),
                 before.hasPassword(), before.latitude(), before.longitude(), before.headingDeg(), before.fovDeg(),
                 before.rangeM(), before.cameraGroup(), before.purpose(), before.legalBasis(), before.retentionDays(),
-                before.recordingMode(), enabled, before.createdAt(), clock.instant());
+                before.recordingMode(), enabled, before.createdAt(), clock.instant(), before.status());
         store.update(after);
         audit.record(AuditEvent.success(enabled ? "camera.enable" : "camera.disable", target(after))
                 .by(user.username()).with("cameraGroup", after.cameraGroup())
                 .with("wasEnabled", String.valueOf(before.enabled())));
+        events.publishEvent(new CameraChanged(id, false));
         return store.byId(id).orElseThrow();
     }
 
@@ -148,19 +159,13 @@ class CameraRegistry {
     ProbeResult probe(long id) {
         SignedInUser user = user();
         Camera camera = manageable(id);
-        ProbeResult result = probe.probe(camera, password(camera));
+        ProbeResult result = probe.probe(camera, registered.password(camera.id()));
         AuditEvent event = result.ok()
                 ? AuditEvent.success("camera.probe", target(camera)).with("codec", result.codec())
                         .with("size", result.width() + "x" + result.height())
                 : AuditEvent.failure("camera.probe", target(camera)).with("problem", result.problem());
         audit.record(event.by(user.username()).with("cameraGroup", camera.cameraGroup()));
         return result;
-    }
-
-    /** The camera's password for handing to ffmpeg; never to be shown, logged or put in an exception. */
-    private Optional<String> password(Camera camera) {
-        return store.sealedPassword(camera.id()).map(sealed ->
-                new String(secrets.open(sealed, associatedData(camera.id())), StandardCharsets.UTF_8));
     }
 
     static String target(Camera camera) {
@@ -173,12 +178,9 @@ class CameraRegistry {
             return false;
         }
         if (password.length() > 200) throw CameraProblem.invalid("password: at most 200 characters.");
-        store.storePassword(id, secrets.seal(password.getBytes(StandardCharsets.UTF_8), associatedData(id)));
+        store.storePassword(id, secrets.seal(password.getBytes(StandardCharsets.UTF_8),
+                RegisteredCameras.passwordAssociatedData(id)));
         return true;
-    }
-
-    private static String associatedData(long id) {
-        return "camera:" + id + ":password";
     }
 
     private String existingGroup(String name) {

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.atalaya.camera.CameraStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,10 +14,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CameraStore {
 
-    private static final String COLUMNS = """
-            id, name, main_url, sub_url, username, password_sealed IS NOT NULL AS has_password, latitude, longitude,
-            heading_deg, fov_deg, range_m, camera_group, purpose, legal_basis, retention_days, recording_mode, enabled,
-            created_at, updated_at""";
+    private static final String SELECT = """
+            SELECT id, name, main_url, sub_url, username, password_sealed IS NOT NULL AS has_password, latitude,
+              longitude, heading_deg, fov_deg, range_m, camera_group, purpose, legal_basis, retention_days,
+              recording_mode, enabled, created_at, updated_at, s.status, s.since, s.problem
+            FROM cameras LEFT JOIN camera_status s ON s.camera_id = cameras.id""";
 
     private final JdbcClient jdbc;
 
@@ -24,11 +27,11 @@ class CameraStore {
     }
 
     List<Camera> all() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM cameras ORDER BY name").query(CameraStore::camera).list();
+        return jdbc.sql(SELECT + " ORDER BY name").query(CameraStore::camera).list();
     }
 
     Optional<Camera> byId(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM cameras WHERE id = ?").param(id).query(CameraStore::camera)
+        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(CameraStore::camera)
                 .optional();
     }
 
@@ -83,7 +86,15 @@ class CameraStore {
                 nullableDouble(row, "fov_deg"), nullableDouble(row, "range_m"), row.getString("camera_group"),
                 row.getString("purpose"), row.getString("legal_basis"), row.getInt("retention_days"),
                 RecordingMode.of(row.getString("recording_mode")), row.getBoolean("enabled"),
-                row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());
+                row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant(),
+                status(row));
+    }
+
+    private static ObservedStatus status(ResultSet row) throws SQLException {
+        String status = row.getString("status");
+        if (status == null) return ObservedStatus.NOT_REPORTED;
+        return new ObservedStatus(CameraStatus.valueOf(status.toUpperCase(Locale.ROOT)),
+                row.getTimestamp("since").toInstant(), row.getString("problem"));
     }
 
     private static Double nullableDouble(ResultSet row, String column) throws SQLException {

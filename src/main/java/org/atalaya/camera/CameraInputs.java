@@ -1,0 +1,12 @@
+package org.atalaya.camera;
+
+/** Opens cameras for ffmpeg, credentials included. Only the modules that run ffmpeg on a camera use this. */
+public interface CameraInputs {
+
+    /**
+     * Prepares one ffmpeg run on the camera's main stream.
+     *
+     * @throws java.util.NoSuchElementException if there is no such camera
+     */
+    CameraInput open(long cameraId);
+}

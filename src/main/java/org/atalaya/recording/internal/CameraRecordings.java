@@ -1,0 +1,62 @@
+package org.atalaya.recording.internal;
+
+import org.atalaya.camera.CameraCatalog;
+import org.atalaya.camera.CameraChanged;
+import org.atalaya.camera.CameraInputs;
+import org.atalaya.camera.RegisteredCamera;
+import org.atalaya.platform.BackgroundWorker;
+import org.atalaya.recording.CameraRecorder;
+import org.atalaya.recording.RecordingProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.modulith.events.ApplicationModuleListener;
+
+/**
+ * Records every camera that is set to record: all of them once the recordings folder has been reconciled at
+ * start-up, then each as it is created, changed, enabled or disabled.
+ */
+@BackgroundWorker
+@Order(ReconcileAtStartup.ORDER + 1)
+class CameraRecordings implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CameraRecordings.class);
+
+    private final CameraRecorder recorder;
+    private final CameraCatalog cameras;
+    private final CameraInputs inputs;
+    private final boolean enabled;
+
+    CameraRecordings(CameraRecorder recorder, CameraCatalog cameras, CameraInputs inputs,
+                     RecordingProperties properties) {
+        this.recorder = recorder;
+        this.cameras = cameras;
+        this.inputs = inputs;
+        this.enabled = properties.enabled();
+    }
+
+    @Override
+    public void run(ApplicationArguments arguments) {
+        if (!enabled) return;
+        var recordable = cameras.all().stream().filter(RegisteredCamera::recordable).toList();
+        recordable.forEach(this::start);
+        LOG.info("Recording {} camera(s)", recordable.size());
+    }
+
+    @ApplicationModuleListener
+    synchronized void on(CameraChanged change) {
+        if (!enabled) return;
+        var camera = cameras.find(change.cameraId());
+        boolean recording = recorder.isRecording(change.cameraId());
+        boolean recordable = camera.map(RegisteredCamera::recordable).orElse(false);
+        if (recording && (!recordable || change.sourceChanged())) recorder.stop(change.cameraId());
+        if (recordable && (!recording || change.sourceChanged())) start(camera.get());
+    }
+
+    private synchronized void start(RegisteredCamera camera) {
+        if (recorder.isRecording(camera.id())) return;
+        recorder.record(camera.id(), () -> inputs.open(camera.id()));
+    }
+}
