@@ -96,7 +96,7 @@ class CameraRegistry {
         Camera created = store.byId(id).orElseThrow();
         audit.record(describe(AuditEvent.success("camera.create", target(created)).by(user.username()), created)
                 .with("password", hasPassword ? "set" : "none"));
-        events.publishEvent(new CameraChanged(id, true));
+        events.publishEvent(new CameraChanged(id, false));
         return created;
     }
 

@@ -69,7 +69,7 @@ class DemoCameras implements ApplicationRunner {
                     .with("cameraGroup", place.group()).with("mainUrl", SyntheticSource.URL)
                     .with("recordingMode", RecordingMode.CONTINUOUS.value())
                     .with("retentionDays", String.valueOf(RETENTION_DAYS)).with("recordable", "true"));
-            events.publishEvent(new CameraChanged(id, true));
+            events.publishEvent(new CameraChanged(id, false));
         }
     }
 }
