@@ -132,7 +132,8 @@ final class RetentionSweep {
             }
             RetentionRule rule = room.belowFloor() ? RetentionRule.FREE_SPACE_FLOOR : RetentionRule.USAGE_CAP;
             Map<Long, List<RetentionCandidate>> byCamera = chosen.stream()
-                    .collect(Collectors.groupingBy(RetentionCandidate::cameraId, LinkedHashMap::new, Collectors.toList()));
+                    .collect(Collectors.groupingBy(RetentionCandidate::cameraId, LinkedHashMap::new,
+                            Collectors.toList()));
             for (Map.Entry<Long, List<RetentionCandidate>> camera : byCamera.entrySet()) {
                 List<RetentionCandidate> segments = camera.getValue();
                 for (int from = 0; from < segments.size(); from += AUDIT_CHUNK) {
@@ -214,11 +215,12 @@ final class RetentionSweep {
 
     private void exhausted(Room room) {
         exhausted = true;
-        String reason = room.belowFloor()
-                ? "only %s is free, below the floor of %s, and nothing is left that retention may delete (what remains is under legal hold)"
-                .formatted(readable(Math.max(0, room.usable())), readable(room.floor()))
-                : "the recordings take %s, above the cap of %s, and nothing is left that retention may delete (what remains is under legal hold)"
-                .formatted(readable(room.indexed()), readable(room.cap()));
+        String shortOf = room.belowFloor()
+                ? "only %s is free, below the floor of %s".formatted(readable(Math.max(0, room.usable())),
+                        readable(room.floor()))
+                : "the recordings take %s, above the cap of %s".formatted(readable(room.indexed()),
+                        readable(room.cap()));
+        String reason = shortOf + ", and nothing is left that retention may delete (what remains is under legal hold)";
         log.warn("Recording stops: the recordings folder {} is full: {}", storage, reason);
         Instant at = clock.instant();
         transactions.executeWithoutResult(status -> events.publishEvent(new StorageExhausted(storage, reason, at)));
@@ -254,9 +256,8 @@ final class RetentionSweep {
                     start.truncatedTo(ChronoUnit.DAYS).withDayOfYear(1).plusYears(1));
             Path folder = hourFolder;
             for (ZonedDateTime end : periodEnds) {
-                if (end.isAfter(now) || !folder.startsWith(storage) || folder.getNameCount() <= storage.getNameCount() + 1) {
-                    return;
-                }
+                boolean cameraFolderOrAbove = folder.getNameCount() <= storage.getNameCount() + 1;
+                if (end.isAfter(now) || !folder.startsWith(storage) || cameraFolderOrAbove) return;
                 try {
                     Files.delete(folder);
                 } catch (DirectoryNotEmptyException | NoSuchFileException e) {

@@ -213,6 +213,11 @@ class RetentionSweepTest {
                 .isEmptyDirectory();
     }
 
+    @Test
+    void freeSpaceOfAFolderNotMadeYetIsThatOfItsNearestParent() throws Exception {
+        assertThat(new StorageSpaceOfFileStore().usableBytes(storage.resolve("not/made/yet"))).isPositive();
+    }
+
     private RetentionSweep sweep(DataSize floor, DataSize cap) {
         CameraCatalog catalog = new CameraCatalog() {
             @Override
