@@ -29,10 +29,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -62,6 +64,12 @@ class RecordingEndToEndTest {
     GapIndex gaps;
     @Autowired
     MediaProbe probe;
+    @Autowired
+    RecordingProperties recording;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate transaction;
 
     /** Recordings of earlier runs must not count: the ephemeral database numbers cameras from 1 again. */
     @DynamicPropertySource
@@ -83,14 +91,8 @@ class RecordingEndToEndTest {
 
     @Test
     void recordsARegisteredCameraContinuouslyAndAcrossItsLoss() throws Exception {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        ApiClient admin = new ApiClient(port, adminToken(suffix));
-        HttpResponse<String> created = admin.post("/api/v1/cameras", """
-                {"name": "Gate %s", "mainUrl": "%s", "username": "%s", "password": "%s", "cameraGroup": "%s",
-                 "purpose": "Entrance safety", "legalBasis": "Municipal ordinance 12/2026"}"""
-                .formatted(suffix, camera.url(1), USER, PASSWORD, group(suffix)));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        long id = ApiClient.json(created).path("id").asLong();
+        ApiClient admin = admin();
+        long id = createRecordedCamera(admin);
 
         waitUntil(() -> status(admin, id).path("status").asString().equals("online"));
         waitUntil(() -> recorded(id).compareTo(RECORDED_BEFORE_LOSS) >= 0);
@@ -137,6 +139,42 @@ class RecordingEndToEndTest {
             MediaInfo info = probe.probe(segment.path());
             assertThat(info.video()).get().extracting(MediaInfo.Stream::codec).isEqualTo("h264");
         }
+    }
+
+    @Test
+    void stopsRecordingWhileTheStorageHoldsOnlyUndeletableFootageAndResumesAfter() throws Exception {
+        ApiClient admin = admin();
+        long id = createRecordedCamera(admin);
+        waitUntil(() -> status(admin, id).path("status").asString().equals("online"));
+
+        publish(new StorageExhausted(recording.storage(), "only footage under legal hold is left", Instant.now()));
+        waitUntil(() -> status(admin, id).path("status").asString().equals("idle"));
+        int segmentsWhileStopped = segments.segments(id).size();
+        publish(new StorageRecovered(recording.storage(), Instant.now()));
+        waitUntil(() -> status(admin, id).path("status").asString().equals("online"));
+        waitUntil(() -> segments.segments(id).size() > segmentsWhileStopped);
+
+        assertThat(admin.post("/api/v1/cameras/" + id + "/disable", "").statusCode()).isEqualTo(200);
+        waitUntil(() -> status(admin, id).path("status").asString().equals("idle"));
+        assertThat(gaps.gaps(id)).singleElement().extracting(RecordingGap::reason).isNotNull();
+    }
+
+    private void publish(Object event) {
+        transaction.executeWithoutResult(ignored -> events.publishEvent(event));
+    }
+
+    private ApiClient admin() {
+        return new ApiClient(port, adminToken(UUID.randomUUID().toString().substring(0, 8)));
+    }
+
+    private long createRecordedCamera(ApiClient admin) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = admin.post("/api/v1/cameras", """
+                {"name": "Gate %s", "mainUrl": "%s", "username": "%s", "password": "%s", "cameraGroup": "%s",
+                 "purpose": "Entrance safety", "legalBasis": "Municipal ordinance 12/2026"}"""
+                .formatted(suffix, camera.url(1), USER, PASSWORD, group(suffix)));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return ApiClient.json(created).path("id").asLong();
     }
 
     private Duration recorded(long cameraId) {

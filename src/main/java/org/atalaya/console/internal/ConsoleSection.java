@@ -15,6 +15,7 @@ enum ConsoleSection {
     CAMERAS(Group.INFRASTRUCTURE, "/cameras", Permission.CAMERA_VIEW, "k"),
     HEALTH(Group.INFRASTRUCTURE, "/infrastructure", Permission.INFRA_VIEW, "n"),
     PRIVACY(Group.ACCOUNTABILITY, "/privacy", Permission.PRIVACY_VIEW, "r"),
+    LEGAL_HOLDS(Group.ACCOUNTABILITY, "/legal-holds", Permission.LEGAL_HOLD_MANAGE, "h"),
     AUDIT(Group.ACCOUNTABILITY, "/audit", Permission.AUDIT_VIEW, "l"),
     USERS(Group.ADMINISTRATION, "/admin/users", Permission.USER_MANAGE, "u"),
     ROLES(Group.ADMINISTRATION, "/admin/roles", Permission.ROLE_MANAGE, "o");

@@ -1,5 +1,6 @@
 package org.atalaya.recording.internal;
 
+import java.nio.file.Path;
 import org.atalaya.camera.CameraCatalog;
 import org.atalaya.camera.CameraChanged;
 import org.atalaya.camera.CameraInputs;
@@ -7,6 +8,8 @@ import org.atalaya.camera.RegisteredCamera;
 import org.atalaya.platform.BackgroundWorker;
 import org.atalaya.recording.CameraRecorder;
 import org.atalaya.recording.RecordingProperties;
+import org.atalaya.recording.StorageExhausted;
+import org.atalaya.recording.StorageRecovered;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -16,7 +19,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 
 /**
  * Records every camera that is set to record: all of them once the recordings folder has been reconciled at
- * start-up, then each as it is created, changed, enabled or disabled.
+ * start-up, then each as it is created, changed, enabled or disabled. While the recordings folder is full of footage
+ * that may not be deleted, nothing records.
  */
 @BackgroundWorker
 @Order(ReconcileAtStartup.ORDER + 1)
@@ -28,6 +32,8 @@ class CameraRecordings implements ApplicationRunner {
     private final CameraCatalog cameras;
     private final CameraInputs inputs;
     private final boolean enabled;
+    private final Path storage;
+    private boolean storageExhausted;
 
     CameraRecordings(CameraRecorder recorder, CameraCatalog cameras, CameraInputs inputs,
                      RecordingProperties properties) {
@@ -35,14 +41,29 @@ class CameraRecordings implements ApplicationRunner {
         this.cameras = cameras;
         this.inputs = inputs;
         this.enabled = properties.enabled();
+        this.storage = properties.storage();
     }
 
     @Override
-    public void run(ApplicationArguments arguments) {
+    public synchronized void run(ApplicationArguments arguments) {
         if (!enabled) return;
-        var recordable = cameras.all().stream().filter(RegisteredCamera::recordable).toList();
-        recordable.forEach(this::start);
-        LOG.info("Recording {} camera(s)", recordable.size());
+        startAll();
+    }
+
+    @ApplicationModuleListener
+    synchronized void on(StorageExhausted exhausted) {
+        if (!enabled || !exhausted.storage().equals(storage) || storageExhausted) return;
+        storageExhausted = true;
+        var recording = cameras.all().stream().filter(camera -> recorder.isRecording(camera.id())).toList();
+        recording.forEach(camera -> recorder.stop(camera.id()));
+        LOG.warn("Stopped recording {} camera(s): {}", recording.size(), exhausted.reason());
+    }
+
+    @ApplicationModuleListener
+    synchronized void on(StorageRecovered recovered) {
+        if (!enabled || !recovered.storage().equals(storage) || !storageExhausted) return;
+        storageExhausted = false;
+        startAll();
     }
 
     @ApplicationModuleListener
@@ -55,8 +76,14 @@ class CameraRecordings implements ApplicationRunner {
         if (recordable && (!recording || change.sourceChanged())) start(camera.get());
     }
 
-    private synchronized void start(RegisteredCamera camera) {
-        if (recorder.isRecording(camera.id())) return;
+    private void startAll() {
+        var recordable = cameras.all().stream().filter(RegisteredCamera::recordable).toList();
+        recordable.forEach(this::start);
+        LOG.info("Recording {} camera(s)", recordable.size());
+    }
+
+    private void start(RegisteredCamera camera) {
+        if (storageExhausted || recorder.isRecording(camera.id())) return;
         recorder.record(camera.id(), () -> inputs.open(camera.id()));
     }
 }
