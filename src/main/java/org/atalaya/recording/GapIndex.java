@@ -1,6 +1,7 @@
 package org.atalaya.recording;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +34,19 @@ public class GapIndex {
                         SELECT started_at, ended_at, reason FROM recording_gap
                         WHERE camera_id = :camera ORDER BY started_at""")
                 .param("camera", cameraId)
+                .query((row, number) -> new RecordingGap(cameraId, row.getTimestamp("started_at").toInstant(),
+                        row.getTimestamp("ended_at").toInstant(), row.getString("reason")))
+                .list();
+    }
+
+    /** A camera's gaps that overlap {@code [from, to)}, oldest first, with their full extent. */
+    public List<RecordingGap> overlapping(long cameraId, Instant from, Instant to) {
+        return jdbc.sql("""
+                        SELECT started_at, ended_at, reason FROM recording_gap
+                        WHERE camera_id = :camera AND ended_at > :from AND started_at < :to ORDER BY started_at""")
+                .param("camera", cameraId)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
                 .query((row, number) -> new RecordingGap(cameraId, row.getTimestamp("started_at").toInstant(),
                         row.getTimestamp("ended_at").toInstant(), row.getString("reason")))
                 .list();

@@ -1,0 +1,125 @@
+package org.atalaya.playback.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.atalaya.access.Permission;
+import org.atalaya.access.RequiresPermission;
+import org.atalaya.camera.RegisteredCamera;
+import org.atalaya.media.MediaProperties;
+import org.atalaya.playback.PlaybackProperties;
+import org.atalaya.recording.RecordedSegment;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Recorded video over the API (and for the console's player, which calls it with the session): the list of what
+ * was recorded, a stream to play from any instant, and clips to download. Video is written straight to the response
+ * on the request's own thread, so a long stream is not cut by an asynchronous request timeout.
+ */
+@RestController
+class PlaybackApiController {
+
+    static final String PLAYBACK = "recording.playback";
+    static final String CLIP = "recording.clip";
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final PlaybackAccess access;
+    private final RecordingTimeline timeline;
+    private final ClipExporter clips;
+    private final PlaybackProperties properties;
+    private final MediaProperties media;
+    private final Clock clock;
+
+    PlaybackApiController(PlaybackAccess access, RecordingTimeline timeline, ClipExporter clips,
+                          PlaybackProperties properties, MediaProperties media, Clock clock) {
+        this.access = access;
+        this.timeline = timeline;
+        this.clips = clips;
+        this.properties = properties;
+        this.media = media;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/cameras/{id}/recordings")
+    @RequiresPermission(Permission.PLAYBACK_VIEW)
+    RecordingsView recordings(@PathVariable long id, @RequestParam(required = false) String from,
+                              @RequestParam(required = false) String to) {
+        RegisteredCamera camera = access.camera(id, null);
+        TimeRange range = TimeRange.parse(from, requiredEnd(to), properties.maxListRange(),
+                properties.maxListRange());
+        return RecordingsView.of(id, camera.name(), timeline.of(id, range, clock.instant()));
+    }
+
+    @GetMapping("/api/v1/cameras/{id}/playback.mp4")
+    @RequiresPermission(Permission.PLAYBACK_VIEW)
+    void playback(@PathVariable long id, @RequestParam(required = false) String from,
+                  @RequestParam(required = false) String to, @RequestParam(required = false) String reason,
+                  @RequestParam(name = "case", required = false) String caseNumber, HttpServletResponse response)
+            throws IOException {
+        RegisteredCamera camera = access.camera(id, PLAYBACK);
+        PlaybackAccess.Purpose purpose = PlaybackAccess.purpose(reason, caseNumber);
+        TimeRange range = TimeRange.parse(from, to, properties.streamLength(), properties.maxVideoLength());
+        List<RecordedSegment> segments = recorded(id, range);
+        access.recordViewing(PLAYBACK, camera, range, purpose);
+        response.setContentType("video/mp4");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        try (OutputStream out = response.getOutputStream()) {
+            new RecordedStream(segments, range.from(), range.to(), media.maxBoxSize().toBytes()).writeTo(out);
+        }
+    }
+
+    @GetMapping("/api/v1/cameras/{id}/clip.mp4")
+    @RequiresPermission(Permission.PLAYBACK_VIEW)
+    void clip(@PathVariable long id, @RequestParam(required = false) String from,
+              @RequestParam(required = false) String to, @RequestParam(required = false) String reason,
+              @RequestParam(name = "case", required = false) String caseNumber, HttpServletResponse response)
+            throws IOException {
+        RegisteredCamera camera = access.camera(id, CLIP);
+        PlaybackAccess.Purpose purpose = PlaybackAccess.purpose(reason, caseNumber);
+        TimeRange range = TimeRange.parse(from, requiredEnd(to), properties.maxVideoLength(),
+                properties.maxVideoLength());
+        List<RecordedSegment> segments = recorded(id, range);
+        access.recordViewing(CLIP, camera, range, purpose);
+        Path clip = clips.export(id, segments, range);
+        try {
+            response.setContentType("video/mp4");
+            response.setContentLengthLong(Files.size(clip));
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                    .filename("camera-" + id + "-" + FILE_TIME.format(range.from()) + ".mp4").build().toString());
+            try (OutputStream out = response.getOutputStream()) {
+                Files.copy(clip, out);
+            }
+        } finally {
+            ClipExporter.deleteQuietly(clip);
+        }
+    }
+
+    private List<RecordedSegment> recorded(long cameraId, TimeRange range) {
+        List<RecordedSegment> segments = timeline.of(cameraId, range, clock.instant()).segments();
+        if (segments.isEmpty()) throw PlaybackProblem.nothingRecorded();
+        return segments;
+    }
+
+    /** A missing end is refused here rather than given a default: the range must be said in full. */
+    private static String requiredEnd(String to) {
+        if (to == null || to.isBlank()) {
+            throw PlaybackProblem.invalid("Parameter 'to' is required: a date and time in ISO-8601 form, "
+                    + "e.g. 2026-01-31T14:00:00Z.");
+        }
+        return to;
+    }
+}

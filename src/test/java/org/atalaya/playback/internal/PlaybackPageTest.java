@@ -1,0 +1,97 @@
+package org.atalaya.playback.internal;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.atalaya.identity.UserAccounts;
+import org.atalaya.playback.internal.PlaybackFixtures.RecordedCamera;
+import org.atalaya.recording.GapIndex;
+import org.atalaya.recording.SegmentIndex;
+import org.atalaya.test.AtalayaTest;
+import org.atalaya.test.Browser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** An operator opens a camera's recorded video on the console, gives a reason and watches it play. */
+@AtalayaTest
+class PlaybackPageTest {
+
+    private static final String PASSWORD = "a-long-playback-passphrase";
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    SegmentIndex segments;
+    @Autowired
+    GapIndex gaps;
+
+    @TempDir
+    Path storage;
+
+    @BeforeAll
+    static void start() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+    }
+
+    @Test
+    void playsTheChosenMinuteWithAReasonAndOffersItAsAClip() {
+        var fixtures = new PlaybackFixtures(jdbc, accounts, segments, gaps, port);
+        RecordedCamera camera = fixtures.recordedCamera(storage,
+                Instant.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS));
+        String username = fixtures.userWith(PASSWORD,
+                Map.of(camera.group(), List.of("CAMERA_VIEW", "PLAYBACK_VIEW")));
+        String reason = PlaybackFixtures.unique("Check of the reported fall");
+
+        try (BrowserContext context = browser.newContext("http://localhost:" + port, "en")) {
+            Page page = context.newPage();
+            page.navigate("/login");
+            page.getByLabel("User name").fill(username);
+            page.getByLabel("Password").fill(PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+
+            page.navigate("/cameras/" + camera.id() + "/playback");
+            assertThat(page.locator("#ranges tbody tr")).hasCount(2);
+            assertThat(page.locator("#gaps")).containsText(PlaybackFixtures.GAP_REASON);
+            assertThat(page.getByLabel("Start")).not().hasValue("");
+
+            page.getByLabel("Reason").fill(reason);
+            page.getByLabel("Case number").fill("CASE-77");
+            page.locator("#play").click();
+            page.waitForFunction("() => document.getElementById('player').currentTime > 1", null,
+                    new Page.WaitForFunctionOptions().setTimeout(30_000));
+            assertThat(page.locator("#playback-error")).isEmpty();
+            assertThat(page.locator("#download")).isVisible();
+            assertThat(page.locator("#download")).hasAttribute("href",
+                    java.util.regex.Pattern.compile("/api/v1/cameras/" + camera.id() + "/clip\\.mp4\\?.*case=CASE-77"));
+
+            page.navigate("/cameras/" + camera.id() + "/playback?lang=es");
+            assertThat(page.locator("#ranges-heading")).hasText("Grabado en las últimas 6 horas");
+        }
+        assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE reason = ? AND case_number = 'CASE-77'")
+                .param(reason).query(String.class).list()).contains("recording.playback");
+    }
+}
