@@ -16,6 +16,8 @@ import org.atalaya.camera.RegisteredCamera;
 import org.atalaya.media.MediaProperties;
 import org.atalaya.playback.PlaybackProperties;
 import org.atalaya.recording.RecordedSegment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +37,8 @@ class PlaybackApiController {
     static final String CLIP = "recording.clip";
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
+
+    private static final Logger log = LoggerFactory.getLogger(PlaybackApiController.class);
 
     private final PlaybackAccess access;
     private final RecordingTimeline timeline;
@@ -72,12 +76,24 @@ class PlaybackApiController {
         RegisteredCamera camera = access.camera(id, PLAYBACK);
         PlaybackAccess.Purpose purpose = PlaybackAccess.purpose(reason, caseNumber);
         TimeRange range = TimeRange.parse(from, to, properties.streamLength(), properties.maxVideoLength());
-        List<RecordedSegment> segments = recorded(id, range);
+        RecordedStream stream = new RecordedStream(recorded(id, range), range.from(), range.to(),
+                media.maxBoxSize().toBytes());
+        try {
+            stream.firstKeyframe();
+        } catch (IOException e) {
+            log.error("Could not read the recording of camera {} at {}: {}", id, range.from(), e.getMessage());
+            throw PlaybackProblem.unreadable();
+        }
         access.recordViewing(PLAYBACK, camera, range, purpose);
         response.setContentType("video/mp4");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         try (OutputStream out = response.getOutputStream()) {
-            new RecordedStream(segments, range.from(), range.to(), media.maxBoxSize().toBytes()).writeTo(out);
+            stream.writeTo(out);
+        } catch (RecordedStream.ReceiverGone e) {
+            log.debug("The viewer of camera {} left the playback: {}", id, e.getMessage());
+        } catch (IOException e) {
+            // the response has begun: the player sees the video end here
+            log.warn("The playback of camera {} ended early, a recording could not be read: {}", id, e.getMessage());
         }
     }
 
@@ -102,6 +118,8 @@ class PlaybackApiController {
                     .filename("camera-" + id + "-" + FILE_TIME.format(range.from()) + ".mp4").build().toString());
             try (OutputStream out = response.getOutputStream()) {
                 Files.copy(clip, out);
+            } catch (IOException e) {
+                log.debug("The clip of camera {} was not received whole: {}", id, e.getMessage());
             }
         } finally {
             ClipExporter.deleteQuietly(clip);

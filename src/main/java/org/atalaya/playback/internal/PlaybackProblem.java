@@ -42,6 +42,12 @@ class PlaybackProblem extends ErrorResponseException {
                 "The camera recorded nothing in that time range.");
     }
 
+    static PlaybackProblem unreadable() {
+        return new PlaybackProblem(HttpStatus.INTERNAL_SERVER_ERROR, "Recording unreadable",
+                "The recording of that time cannot be read from storage. The administrator can see why in the "
+                        + "server log.");
+    }
+
     static PlaybackProblem exportFailed() {
         return new PlaybackProblem(HttpStatus.INTERNAL_SERVER_ERROR, "Clip not made",
                 "The clip could not be made from the recording. Try a shorter range, or ask the administrator to "

@@ -24,29 +24,42 @@ import org.atalaya.recording.RecordedSegment;
  * the end. Decode times are rewritten onto one timeline that starts at zero at the first keyframe and follows the
  * wall clock, so a gap between segments is a jump in time, not a jump back. The stream ends early where a segment's
  * init segment differs from the first one (the camera's stream changed): a player cannot continue across that.
- *
- * @param segments the segment files overlapping the range, oldest first (see {@code SegmentIndex.covering})
- * @param start    the instant wanted first; the stream starts at the keyframe at or before it
- * @param end      fragments that start at or after this instant are not sent
- * @param maxBox   the largest box accepted from a segment file
+ * The first segment file is read when the start is first asked for ({@link #firstKeyframe()}), so an unreadable
+ * file can be reported before any byte is sent. Not thread-safe.
  */
-record RecordedStream(List<RecordedSegment> segments, Instant start, Instant end, long maxBox) {
+final class RecordedStream {
 
     /** Segment times are stored rounded; a smaller step between segments is the rounding, not a gap. */
     private static final Duration CONTINUOUS = Duration.ofMillis(100);
 
-    RecordedStream {
-        segments = List.copyOf(segments);
+    private final List<RecordedSegment> segments;
+    private final Instant start;
+    private final Instant end;
+    private final long maxBox;
+    private StartPoint startPoint;
+
+    /**
+     * @param segments the segment files overlapping the range, oldest first (see {@code SegmentIndex.covering})
+     * @param start    the instant wanted first; the stream starts at the keyframe at or before it
+     * @param end      fragments that start at or after this instant are not sent
+     * @param maxBox   the largest box accepted from a segment file
+     */
+    RecordedStream(List<RecordedSegment> segments, Instant start, Instant end, long maxBox) {
         if (segments.isEmpty()) throw new IllegalArgumentException("a stream needs at least one segment");
+        this.segments = List.copyOf(segments);
+        this.start = start;
+        this.end = end;
+        this.maxBox = maxBox;
     }
 
     /** Where the stream starts: the wall-clock time of its first keyframe. */
     Instant firstKeyframe() throws IOException {
-        return startPoint().wallClock();
+        if (startPoint == null) startPoint = findStartPoint();
+        return startPoint.wallClock();
     }
 
     void writeTo(OutputStream out) throws IOException {
-        StartPoint startPoint = startPoint();
+        firstKeyframe();
         WritableByteChannel channel = Channels.newChannel(out);
         Mp4InitSegment firstInit = null;
         long nextDecodeTime = 0;
@@ -77,7 +90,11 @@ record RecordedStream(List<RecordedSegment> segments, Instant start, Instant end
                     nextDecodeTime = fragment.decodeTime() + fragment.duration() + shift;
                 }
             }
-            out.flush();
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw new ReceiverGone(e);
+            }
         }
     }
 
@@ -97,7 +114,7 @@ record RecordedStream(List<RecordedSegment> segments, Instant start, Instant end
     }
 
     /** The fragment of the first segment to start at: the last keyframe at or before {@code start}, else its first. */
-    private StartPoint startPoint() throws IOException {
+    private StartPoint findStartPoint() throws IOException {
         RecordedSegment first = segments.getFirst();
         StartPoint found = null;
         try (InputStream in = open(first)) {
@@ -124,8 +141,20 @@ record RecordedStream(List<RecordedSegment> segments, Instant start, Instant end
         return new BufferedInputStream(Files.newInputStream(segment.path()), 1 << 16);
     }
 
-    private static void write(WritableByteChannel channel, ByteBuffer bytes) throws IOException {
-        while (bytes.hasRemaining()) channel.write(bytes);
+    private static void write(WritableByteChannel channel, ByteBuffer bytes) throws ReceiverGone {
+        try {
+            while (bytes.hasRemaining()) channel.write(bytes);
+        } catch (IOException e) {
+            throw new ReceiverGone(e);
+        }
+    }
+
+    /** Writing failed: whoever received the stream has gone (a viewer closed the player or chose another time). */
+    static final class ReceiverGone extends IOException {
+
+        ReceiverGone(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     /** @param decodeTime the fragment's decode time in its own segment file */

@@ -58,11 +58,14 @@ record TimeRange(Instant from, Instant to) {
 
     static String words(Duration duration) {
         if (duration.toDaysPart() > 0 && duration.toHoursPart() == 0 && duration.toMinutesPart() == 0) {
-            return duration.toDays() == 1 ? "1 day" : duration.toDays() + " days";
+            return count(duration.toDays(), "day");
         }
-        if (duration.toMinutes() % 60 == 0) {
-            return duration.toHours() == 1 ? "1 hour" : duration.toHours() + " hours";
-        }
-        return duration.toMinutes() == 1 ? "1 minute" : duration.toMinutes() + " minutes";
+        if (duration.toMinutes() > 0 && duration.toMinutes() % 60 == 0) return count(duration.toHours(), "hour");
+        if (duration.toSeconds() >= 60) return count(duration.toMinutes(), "minute");
+        return count(duration.toSeconds(), "second");
+    }
+
+    private static String count(long number, String unit) {
+        return number + " " + unit + (number == 1 ? "" : "s");
     }
 }

@@ -78,10 +78,18 @@ class PlaybackPageTest {
             assertThat(page.locator("#gaps")).containsText(PlaybackFixtures.GAP_REASON);
             assertThat(page.getByLabel("Start")).not().hasValue("");
 
+            page.evaluate("""
+                    iso => {
+                      const at = new Date(iso), pad = (n) => String(n).padStart(2, "0");
+                      document.getElementById("start").value = at.getFullYear() + "-" + pad(at.getMonth() + 1)
+                        + "-" + pad(at.getDate()) + "T" + pad(at.getHours()) + ":" + pad(at.getMinutes())
+                        + ":" + pad(at.getSeconds());
+                    }""", camera.at(8).toString());
             page.getByLabel("Reason").fill(reason);
             page.getByLabel("Case number").fill("CASE-77");
             page.locator("#play").click();
-            page.waitForFunction("() => document.getElementById('player').currentTime > 1", null,
+            // from 8 s, two seconds in, the player crosses into the second segment file
+            page.waitForFunction("() => document.getElementById('player').currentTime > 4", null,
                     new Page.WaitForFunctionOptions().setTimeout(30_000));
             assertThat(page.locator("#playback-error")).isEmpty();
             assertThat(page.locator("#download")).isVisible();
@@ -92,6 +100,6 @@ class PlaybackPageTest {
             assertThat(page.locator("#ranges-heading")).hasText("Grabado en las últimas 6 horas");
         }
         assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE reason = ? AND case_number = 'CASE-77'")
-                .param(reason).query(String.class).list()).contains("recording.playback");
+                .param(reason).query(String.class).list()).containsExactly("recording.playback");
     }
 }
