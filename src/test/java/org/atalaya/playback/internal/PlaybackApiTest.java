@@ -26,15 +26,18 @@ import org.atalaya.recording.SegmentIndex;
 import org.atalaya.test.ApiClient;
 import org.atalaya.test.AtalayaTest;
 import org.atalaya.test.Ffmpeg;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
+/** One camera is recorded for the whole class; a test that damages a recording makes its own camera. */
 @AtalayaTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlaybackApiTest {
 
     private static final Duration GENEROUS = Duration.ofSeconds(60);
@@ -53,7 +56,7 @@ class PlaybackApiTest {
     GapIndex gaps;
 
     @TempDir
-    Path storage;
+    static Path storage;
     @TempDir
     Path received;
 
@@ -62,11 +65,15 @@ class PlaybackApiTest {
     private RecordedCamera camera;
     private String viewer;
 
-    @BeforeEach
+    @BeforeAll
     void record() {
         fixtures = new PlaybackFixtures(jdbc, accounts, segments, gaps, port);
-        camera = fixtures.recordedCamera(storage, Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS));
+        camera = fixtures.recordedCamera(storage, tenMinutesAgo());
         viewer = fixtures.tokenScopedTo(camera.group(), "CAMERA_VIEW", "PLAYBACK_VIEW");
+    }
+
+    private static Instant tenMinutesAgo() {
+        return Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
     }
 
     @Test
@@ -220,6 +227,23 @@ class PlaybackApiTest {
         assertThat(tooLong.statusCode()).isEqualTo(400);
         assertThat(new String(tooLong.body().readAllBytes(), StandardCharsets.UTF_8))
                 .contains("The time range may be at most 1 hour long.");
+    }
+
+    @Test
+    void aRecordingThatCannotBeReadIsReportedBeforeAnyVideoIsSent(@TempDir Path ownStorage) throws IOException {
+        RecordedCamera damaged = fixtures.recordedCamera(ownStorage, tenMinutesAgo());
+        Files.delete(segments.covering(damaged.id(), damaged.at(0), damaged.at(1)).getFirst().path());
+        String token = fixtures.tokenScopedTo(damaged.group(), "CAMERA_VIEW", "PLAYBACK_VIEW");
+        String reason = PlaybackFixtures.unique("Check");
+
+        HttpResponse<InputStream> response = fetch(token, "/api/v1/cameras/" + damaged.id() + "/playback.mp4?from="
+                + damaged.at(2) + "&to=" + damaged.at(4) + "&reason=" + reason);
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(new String(response.body().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("The recording of that time cannot be read from storage.");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE reason = ?").param(reason).query(Long.class)
+                .single()).as("nothing was viewed").isZero();
     }
 
     private String recordings(Instant from, Instant to) {

@@ -96,6 +96,7 @@ class PlaybackPageTest {
             assertThat(page.locator("#download")).hasAttribute("href",
                     java.util.regex.Pattern.compile("/api/v1/cameras/" + camera.id() + "/clip\\.mp4\\?.*case=CASE-77"));
 
+            assertThat(page.navigate("/cameras/" + (camera.id() + 1_000_000) + "/playback").status()).isEqualTo(404);
             page.navigate("/cameras/" + camera.id() + "/playback?lang=es");
             assertThat(page.locator("#ranges-heading")).hasText("Grabado en las últimas 6 horas");
         }
