@@ -19,8 +19,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CameraConsoleController {
 
-    /** @param whyNot why the camera does not record, as a message key suffix; {@code null} when it records */
-    record Row(CameraView camera, String whyNot) {
+    /**
+     * @param whyNot      why the camera does not record, as a message key suffix; {@code null} when it records
+     * @param canPlayBack whether the user may watch the camera's recordings
+     */
+    record Row(CameraView camera, String whyNot, boolean canPlayBack) {
     }
 
     /** The badge style of each status as {@link CameraView#status()} spells it. */
@@ -41,9 +44,12 @@ class CameraConsoleController {
     @RequiresPermission(Permission.CAMERA_VIEW)
     String list(Model model) {
         model.addAttribute("pageTitle", message("cameras.title"));
+        var user = CurrentUser.get();
         model.addAttribute("cameras", registry.visible().stream()
-                .map(camera -> new Row(CameraView.of(camera), camera.notRecordableReason())).toList());
-        model.addAttribute("canManage", CurrentUser.get().map(user -> user.can(Permission.CAMERA_MANAGE)).orElse(false));
+                .map(camera -> new Row(CameraView.of(camera), camera.notRecordableReason(),
+                        user.map(it -> it.can(Permission.PLAYBACK_VIEW, camera.cameraGroup())).orElse(false)))
+                .toList());
+        model.addAttribute("canManage", user.map(it -> it.can(Permission.CAMERA_MANAGE)).orElse(false));
         model.addAttribute("statusBadges", STATUS_BADGES);
         return "camera/list";
     }
