@@ -127,7 +127,7 @@ class PlaybackApiController {
     }
 
     private List<RecordedSegment> recorded(long cameraId, TimeRange range) {
-        List<RecordedSegment> segments = timeline.of(cameraId, range, clock.instant()).segments();
+        List<RecordedSegment> segments = timeline.recorded(cameraId, range);
         if (segments.isEmpty()) throw PlaybackProblem.nothingRecorded();
         return segments;
     }

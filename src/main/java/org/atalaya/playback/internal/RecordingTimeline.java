@@ -80,6 +80,11 @@ class RecordingTimeline {
         return new Timeline(range, covering, List.copyOf(found));
     }
 
+    /** Only the segment files overlapping {@code range}, oldest first. */
+    List<RecordedSegment> recorded(long cameraId, TimeRange range) {
+        return segments.covering(cameraId, range.from(), range.to());
+    }
+
     /** The end of the camera's latest recorded segment, if it has any. */
     Optional<Instant> latestEnd(long cameraId) {
         return segments.latestEnd(cameraId);
