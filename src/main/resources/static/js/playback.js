@@ -3,12 +3,6 @@
 (function () {
   "use strict";
 
-  const form = document.getElementById("playback-form");
-  if (!form) return;
-  const video = document.getElementById("player");
-  const download = document.getElementById("download");
-  const problem = document.getElementById("playback-error");
-  const seconds = Number(form.dataset.seconds) || 60;
   const language = document.documentElement.lang || undefined;
   const shown = new Intl.DateTimeFormat(language, {
     year: "numeric", month: "2-digit", day: "2-digit",
@@ -18,6 +12,13 @@
   document.querySelectorAll("main time[datetime]").forEach((time) => {
     time.textContent = shown.format(new Date(time.dateTime));
   });
+
+  const form = document.getElementById("playback-form");
+  if (!form) return;
+  const video = document.getElementById("player");
+  const download = document.getElementById("download");
+  const problem = document.getElementById("playback-error");
+  const seconds = Number(form.dataset.seconds) || 60;
 
   const pad = (number) => String(number).padStart(2, "0");
   const localInputValue = (date) => date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate())

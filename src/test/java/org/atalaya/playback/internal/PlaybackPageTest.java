@@ -73,7 +73,11 @@ class PlaybackPageTest {
             page.getByLabel("Password").fill(PASSWORD);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
 
-            page.navigate("/cameras/" + camera.id() + "/playback");
+            page.navigate("/playback");
+            assertThat(page.locator(".sidebar a[aria-current='page']")).containsText("Playback");
+            assertThat(page.locator("#playback-cameras")).hasCount(1);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(camera.name()).setExact(true)).click();
+            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/cameras/" + camera.id() + "/playback$"));
             assertThat(page.locator("#ranges tbody tr")).hasCount(2);
             assertThat(page.locator("#gaps")).containsText(PlaybackFixtures.GAP_REASON);
             assertThat(page.getByLabel("Start")).not().hasValue("");
