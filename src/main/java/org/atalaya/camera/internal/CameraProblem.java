@@ -1,25 +1,13 @@
 package org.atalaya.camera.internal;
 
+import org.atalaya.platform.RequestProblem;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /** A request about cameras that cannot be done, with the reason in words for the person who sent it. */
-class CameraProblem extends ErrorResponseException {
+class CameraProblem extends RequestProblem {
 
     CameraProblem(HttpStatus status, String detail) {
-        super(status, problem(status, detail), null);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(status == HttpStatus.BAD_REQUEST ? "Invalid camera" : status.getReasonPhrase());
-        return problem;
-    }
-
-    @Override
-    public String getMessage() {
-        return getBody().getDetail();
+        super(status, status == HttpStatus.BAD_REQUEST ? "Invalid camera" : status.getReasonPhrase(), detail);
     }
 
     static CameraProblem invalid(String detail) {

@@ -1,27 +1,15 @@
 package org.atalaya.playback.internal;
 
+import org.atalaya.platform.RequestProblem;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /** A playback request that cannot be served, with the reason in words for the person who sent it. */
-class PlaybackProblem extends ErrorResponseException {
+class PlaybackProblem extends RequestProblem {
 
     static final String REASON_REQUIRED = "A reason is required to view recorded video.";
 
     private PlaybackProblem(HttpStatus status, String title, String detail) {
-        super(status, problem(status, title, detail), null);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
-    }
-
-    @Override
-    public String getMessage() {
-        return getBody().getDetail();
+        super(status, title, detail);
     }
 
     static PlaybackProblem invalid(String detail) {

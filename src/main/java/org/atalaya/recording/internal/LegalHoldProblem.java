@@ -1,28 +1,16 @@
 package org.atalaya.recording.internal;
 
+import org.atalaya.platform.RequestProblem;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /** A legal-hold request that cannot be done, with the reason in words for the person who sent it. */
-class LegalHoldProblem extends ErrorResponseException {
+class LegalHoldProblem extends RequestProblem {
 
     private final String code;
 
     private LegalHoldProblem(HttpStatus status, String title, String detail, String code) {
-        super(status, problem(status, title, detail), null);
+        super(status, title, detail);
         this.code = code;
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
-    }
-
-    @Override
-    public String getMessage() {
-        return getBody().getDetail();
     }
 
     boolean invalidInput() {
