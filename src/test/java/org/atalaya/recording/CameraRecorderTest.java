@@ -8,10 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import org.assertj.core.data.Offset;
@@ -22,6 +19,7 @@ import org.atalaya.media.MediaProbe;
 import org.atalaya.media.MediaProperties;
 import org.atalaya.media.ProcessSupervisor;
 import org.atalaya.test.AtalayaTest;
+import org.atalaya.test.Await;
 import org.atalaya.test.Ffmpeg;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,12 +72,12 @@ class CameraRecorderTest {
 
         recorder.record(camera, () -> CameraInput.of(List.of("-re", "-i", clip.toString())));
         try {
-            waitUntil(() -> segments.segments(camera).size() >= 3);
+            Await.until(GENEROUS, () -> segments.segments(camera).size() >= 3);
             assertThat(recorder.status(camera).state()).isEqualTo(RecordingStatus.State.RECORDING);
         } finally {
             recorder.stop(camera);
         }
-        waitUntil(() -> openFiles().isEmpty());
+        Await.until(GENEROUS, () -> openFiles().isEmpty());
 
         assertThat(recorder.status(camera).state()).isEqualTo(RecordingStatus.State.STOPPED);
         List<RecordedSegment> recorded = segments.segments(camera);
@@ -104,14 +102,14 @@ class CameraRecorderTest {
 
         recorder.record(camera, () -> CameraInput.of(List.of("-re", "-t", "3", "-i", clip.toString())));
         try {
-            waitUntil(() -> recorder.status(camera).state() == RecordingStatus.State.RECONNECTING);
+            Await.until(GENEROUS, () -> recorder.status(camera).state() == RecordingStatus.State.RECONNECTING);
             assertThat(recorder.status(camera).reason()).startsWith("stopped unexpectedly");
-            waitUntil(() -> !gaps.gaps(camera).isEmpty() && segments.segments(camera).stream()
+            Await.until(GENEROUS, () -> !gaps.gaps(camera).isEmpty() && segments.segments(camera).stream()
                     .anyMatch(segment -> !segment.startedAt().isBefore(gaps.gaps(camera).getFirst().endedAt())));
         } finally {
             recorder.stop(camera);
         }
-        waitUntil(() -> openFiles().isEmpty());
+        Await.until(GENEROUS, () -> openFiles().isEmpty());
 
         RecordingGap gap = gaps.gaps(camera).getFirst();
         assertThat(gap.reason()).startsWith("stopped unexpectedly").contains("exit code 0");
@@ -140,14 +138,6 @@ class CameraRecorderTest {
             return files.filter(file -> file.toString().endsWith(SegmentFiles.PART)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(GENEROUS);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waited %s", GENEROUS).isBefore(deadline);
-            TimeUnit.MILLISECONDS.sleep(100);
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
+import org.atalaya.test.Await;
 import org.atalaya.test.Ffmpeg;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,16 +131,11 @@ class RecorderCrashTest {
         }
     }
 
-    private void waitUntil(Process server, BooleanSupplier condition) throws Exception {
-        Instant deadline = Instant.now().plus(GENEROUS);
-        while (!condition.getAsBoolean()) {
-            assertThat(server.isAlive()).as("the server is running; its log: %s", log()).isTrue();
-            assertThat(Instant.now()).as("waited %s; log: %s", GENEROUS, log()).isBefore(deadline);
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
+    private void waitUntil(Process server, BooleanSupplier condition) {
+        Await.until(GENEROUS, condition, "the server is running", server::isAlive, this::log);
     }
 
-    private String log() throws IOException {
+    private String log() {
         try (Stream<Path> logs = Files.list(workingFolder)) {
             StringBuilder text = new StringBuilder("recordings: " + segments(workingFolder.resolve("data/recordings")));
             for (Path log : logs.filter(file -> file.toString().endsWith(".log")).toList()) {
@@ -148,6 +144,8 @@ class RecorderCrashTest {
                         .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
             }
             return text.toString();
+        } catch (IOException e) {
+            return "(the log cannot be read: " + e.getMessage() + ")";
         }
     }
 }

@@ -15,14 +15,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.atalaya.identity.UserAccounts;
 import org.atalaya.media.MediaInfo;
 import org.atalaya.media.MediaProbe;
 import org.atalaya.test.ApiClient;
 import org.atalaya.test.AtalayaTest;
+import org.atalaya.test.Await;
 import org.atalaya.test.RtspServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,19 +93,19 @@ class RecordingEndToEndTest {
         ApiClient admin = admin();
         long id = createRecordedCamera(admin);
 
-        waitUntil(() -> status(admin, id).path("status").asString().equals("online"));
-        waitUntil(() -> recorded(id).compareTo(RECORDED_BEFORE_LOSS) >= 0);
+        Await.until(GENEROUS, () -> status(admin, id).path("status").asString().equals("online"));
+        Await.until(GENEROUS, () -> recorded(id).compareTo(RECORDED_BEFORE_LOSS) >= 0);
         Instant lost = Instant.now();
         camera.stop();
-        waitUntil(() -> status(admin, id).path("status").asString().equals("offline"));
+        Await.until(GENEROUS, () -> status(admin, id).path("status").asString().equals("offline"));
         assertThat(status(admin, id).path("statusProblem").asString()).isNotBlank();
 
         camera.restart();
-        waitUntil(() -> !gaps.gaps(id).isEmpty() && segments.segments(id).stream()
+        Await.until(GENEROUS, () -> !gaps.gaps(id).isEmpty() && segments.segments(id).stream()
                 .anyMatch(segment -> !segment.startedAt().isBefore(gaps.gaps(id).getFirst().endedAt())));
         assertThat(status(admin, id).path("status").asString()).isEqualTo("online");
         assertThat(admin.post("/api/v1/cameras/" + id + "/disable", "").statusCode()).isEqualTo(200);
-        waitUntil(() -> status(admin, id).path("status").asString().equals("idle"));
+        Await.until(GENEROUS, () -> status(admin, id).path("status").asString().equals("idle"));
 
         RecordingGap gap = gaps.gaps(id).getFirst();
         List<RecordedSegment> recorded = segments.segments(id);
@@ -145,17 +144,17 @@ class RecordingEndToEndTest {
     void stopsRecordingWhileTheStorageHoldsOnlyUndeletableFootageAndResumesAfter() throws Exception {
         ApiClient admin = admin();
         long id = createRecordedCamera(admin);
-        waitUntil(() -> status(admin, id).path("status").asString().equals("online"));
+        Await.until(GENEROUS, () -> status(admin, id).path("status").asString().equals("online"));
 
         publish(new StorageExhausted(recording.storage(), "only footage under legal hold is left", Instant.now()));
-        waitUntil(() -> status(admin, id).path("status").asString().equals("idle"));
+        Await.until(GENEROUS, () -> status(admin, id).path("status").asString().equals("idle"));
         int segmentsWhileStopped = segments.segments(id).size();
         publish(new StorageRecovered(recording.storage(), Instant.now()));
-        waitUntil(() -> status(admin, id).path("status").asString().equals("online"));
-        waitUntil(() -> segments.segments(id).size() > segmentsWhileStopped);
+        Await.until(GENEROUS, () -> status(admin, id).path("status").asString().equals("online"));
+        Await.until(GENEROUS, () -> segments.segments(id).size() > segmentsWhileStopped);
 
         assertThat(admin.post("/api/v1/cameras/" + id + "/disable", "").statusCode()).isEqualTo(200);
-        waitUntil(() -> status(admin, id).path("status").asString().equals("idle"));
+        Await.until(GENEROUS, () -> status(admin, id).path("status").asString().equals("idle"));
         assertThat(gaps.gaps(id)).singleElement().extracting(RecordingGap::reason).isNotNull();
     }
 
@@ -203,14 +202,6 @@ class RecordingEndToEndTest {
             return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(segment.path()));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(GENEROUS);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waited %s", GENEROUS).isBefore(deadline);
-            TimeUnit.MILLISECONDS.sleep(200);
         }
     }
 }
