@@ -2,28 +2,20 @@ package org.atalaya.playback.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.atalaya.identity.UserAccounts;
-import org.atalaya.media.FfmpegForTests;
-import org.atalaya.media.FragmentedMp4Reader;
-import org.atalaya.media.Mp4Fragment;
-import org.atalaya.media.Mp4InitSegment;
 import org.atalaya.recording.GapIndex;
 import org.atalaya.recording.RecordingGap;
+import org.atalaya.recording.RecordingStreams;
 import org.atalaya.recording.SegmentIndex;
 import org.atalaya.recording.SegmentWriter;
 import org.atalaya.test.ApiClient;
@@ -41,9 +33,6 @@ final class PlaybackFixtures {
     static final Duration SEGMENT = Duration.ofSeconds(10);
     static final String GAP_REASON = "camera unreachable: connection refused";
 
-    record Stream(Mp4InitSegment init, List<Mp4Fragment> fragments) {
-    }
-
     /**
      * A camera recorded from {@code start} for 30 s (three segments), not at all for the next 10 s (a gap the
      * recorder wrote down), then again for 10 s by a new run of the recorder (one segment).
@@ -54,8 +43,6 @@ final class PlaybackFixtures {
             return start.plusSeconds(seconds);
         }
     }
-
-    private static Stream stream;
 
     private final JdbcClient jdbc;
     private final UserAccounts accounts;
@@ -84,7 +71,7 @@ final class PlaybackFixtures {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long id = ApiClient.json(created).path("id").asLong();
         MovableClock clock = new MovableClock(start);
-        Stream recorded = stream();
+        RecordingStreams.Stream recorded = stream();
         try (SegmentWriter writer = new SegmentWriter(id, storage, SEGMENT, Duration.ofSeconds(1), clock, segments)) {
             writer.start(recorded.init());
             recorded.fragments().forEach(writer::write);
@@ -137,23 +124,7 @@ final class PlaybackFixtures {
     }
 
     /** 30 s of the test picture as the recorder receives it from ffmpeg, made once per run. */
-    static synchronized Stream stream() {
-        if (stream == null) {
-            try {
-                byte[] bytes = FfmpegForTests.run("-f", "lavfi", "-i", "testsrc2=size=640x360:rate=15",
-                        "-c:v", "libopenh264", "-g", "15", "-t", Integer.toString(RUN_SECONDS), "-f", "mp4",
-                        "-movflags", "+frag_keyframe+empty_moov+default_base_moof", "-frag_duration", "500000",
-                        "pipe:1");
-                FragmentedMp4Reader reader = new FragmentedMp4Reader(new ByteArrayInputStream(bytes), 64 << 20);
-                Mp4InitSegment init = reader.initSegment();
-                List<Mp4Fragment> fragments = new ArrayList<>();
-                Optional<Mp4Fragment> fragment;
-                while ((fragment = reader.nextFragment()).isPresent()) fragments.add(fragment.get());
-                stream = new Stream(init, List.copyOf(fragments));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return stream;
+    static RecordingStreams.Stream stream() {
+        return RecordingStreams.of("640x360", RUN_SECONDS);
     }
 }

@@ -18,11 +18,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import org.atalaya.media.FfmpegForTests;
 import org.atalaya.media.FragmentedMp4Reader;
 import org.atalaya.media.Mp4Fragment;
 import org.atalaya.media.Mp4InitSegment;
 import org.atalaya.recording.RecordedSegment;
+import org.atalaya.recording.RecordingStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +37,7 @@ class RecordedStreamTest {
 
     @Test
     void startsAtTheKeyframeBeforeTheStartWithOneContinuousTimelineAcrossSegmentFiles() throws IOException {
-        PlaybackFixtures.Stream stream = PlaybackFixtures.stream();
+        RecordingStreams.Stream stream = PlaybackFixtures.stream();
         List<RecordedSegment> files = List.of(
                 segment(stream, T0, fragment -> seconds(fragment) < 10),
                 segment(stream, T0.plusSeconds(10), fragment -> seconds(fragment) >= 10 && seconds(fragment) < 20));
@@ -53,7 +53,7 @@ class RecordedStreamTest {
 
     @Test
     void aGapBetweenRunsIsAJumpForwardOnTheTimeline() throws IOException {
-        PlaybackFixtures.Stream stream = PlaybackFixtures.stream();
+        RecordingStreams.Stream stream = PlaybackFixtures.stream();
         List<RecordedSegment> files = List.of(
                 segment(stream, T0, fragment -> seconds(fragment) < 10),
                 segment(stream, T0.plusSeconds(14), fragment -> seconds(fragment) < 10));
@@ -71,8 +71,8 @@ class RecordedStreamTest {
 
     @Test
     void endsWhereTheCamerasStreamChanged() throws IOException {
-        PlaybackFixtures.Stream stream = PlaybackFixtures.stream();
-        PlaybackFixtures.Stream smaller = smallerStream();
+        RecordingStreams.Stream stream = PlaybackFixtures.stream();
+        RecordingStreams.Stream smaller = RecordingStreams.of("320x180", 4);
         List<RecordedSegment> files = List.of(
                 segment(stream, T0, fragment -> seconds(fragment) < 10),
                 segment(smaller, T0.plusSeconds(10), fragment -> true));
@@ -114,7 +114,7 @@ class RecordedStreamTest {
     }
 
     /** A segment file as the recorder writes it: the init segment, then the chosen fragments unchanged. */
-    private RecordedSegment segment(PlaybackFixtures.Stream stream, Instant startedAt, Predicate<Mp4Fragment> chosen)
+    private RecordedSegment segment(RecordingStreams.Stream stream, Instant startedAt, Predicate<Mp4Fragment> chosen)
             throws IOException {
         List<Mp4Fragment> fragments = stream.fragments().stream().filter(chosen).toList();
         Path file = folder.resolve(startedAt.toEpochMilli() + ".mp4");
@@ -129,16 +129,5 @@ class RecordedStreamTest {
 
     private static void write(WritableByteChannel channel, ByteBuffer bytes) throws IOException {
         while (bytes.hasRemaining()) channel.write(bytes);
-    }
-
-    private static PlaybackFixtures.Stream smallerStream() throws IOException {
-        byte[] bytes = FfmpegForTests.run("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=15", "-c:v", "libopenh264",
-                "-g", "15", "-t", "4", "-f", "mp4", "-movflags", "+frag_keyframe+empty_moov+default_base_moof",
-                "-frag_duration", "500000", "pipe:1");
-        FragmentedMp4Reader reader = new FragmentedMp4Reader(new ByteArrayInputStream(bytes), MAX_BOX);
-        List<Mp4Fragment> fragments = new ArrayList<>();
-        Optional<Mp4Fragment> fragment;
-        while ((fragment = reader.nextFragment()).isPresent()) fragments.add(fragment.get());
-        return new PlaybackFixtures.Stream(reader.initSegment(), fragments);
     }
 }
