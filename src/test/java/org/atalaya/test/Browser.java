@@ -3,7 +3,9 @@ package org.atalaya.test;
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -35,6 +37,14 @@ public final class Browser implements AutoCloseable {
                 .setLocale(acceptLanguage.split("[,;]")[0])
                 .setExtraHTTPHeaders(java.util.Map.of("Accept-Language", acceptLanguage))
                 .setViewportSize(1440, 900));
+    }
+
+    /** Signs in through the console's sign-in page in English, as a person would. */
+    public static void signIn(Page page, String username, String password) {
+        page.navigate("/login");
+        page.getByLabel("User name").fill(username);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
     }
 
     @Override

@@ -51,10 +51,7 @@ class CameraPagesTest {
         String name = CameraFixtures.unique("Gate");
         try (BrowserContext context = browser.newContext("http://localhost:" + port, "en")) {
             Page page = context.newPage();
-            page.navigate("/login");
-            page.getByLabel("User name").fill(username);
-            page.getByLabel("Password").fill("a-long-camera-admin-passphrase");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            Browser.signIn(page, username, "a-long-camera-admin-passphrase");
 
             page.navigate("/cameras");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add camera")).click();

@@ -68,10 +68,7 @@ class PlaybackPageTest {
 
         try (BrowserContext context = browser.newContext("http://localhost:" + port, "en")) {
             Page page = context.newPage();
-            page.navigate("/login");
-            page.getByLabel("User name").fill(username);
-            page.getByLabel("Password").fill(PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            Browser.signIn(page, username, PASSWORD);
 
             page.navigate("/playback");
             assertThat(page.locator(".sidebar a[aria-current='page']")).containsText("Playback");

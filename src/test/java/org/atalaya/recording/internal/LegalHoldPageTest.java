@@ -73,10 +73,7 @@ class LegalHoldPageTest {
             Page page = context.newPage();
             context.newCDPSession(page).send("Emulation.setTimezoneOverride",
                     jsonObject("timezoneId", "America/Argentina/Buenos_Aires"));
-            page.navigate("/login");
-            page.getByLabel("User name").fill(username);
-            page.getByLabel("Password").fill(PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            Browser.signIn(page, username, PASSWORD);
 
             page.navigate("/legal-holds");
             assertThat(page.locator("#holds-heading")).hasText("Active legal holds");
