@@ -13,8 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
 import org.atalaya.identity.UserAccounts;
 import org.atalaya.media.MediaInfo;
@@ -23,6 +21,7 @@ import org.atalaya.test.ApiClient;
 import org.atalaya.test.AtalayaTest;
 import org.atalaya.test.Await;
 import org.atalaya.test.RtspServer;
+import org.atalaya.test.TestAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -163,15 +162,18 @@ class RecordingEndToEndTest {
     }
 
     private ApiClient admin() {
-        return new ApiClient(port, adminToken(UUID.randomUUID().toString().substring(0, 8)));
+        return new ApiClient(port, testAccounts().tokenFor("admin"));
+    }
+
+    private TestAccounts testAccounts() {
+        return new TestAccounts(jdbc, accounts, "recording");
     }
 
     private long createRecordedCamera(ApiClient admin) {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> created = admin.post("/api/v1/cameras", """
-                {"name": "Gate %s", "mainUrl": "%s", "username": "%s", "password": "%s", "cameraGroup": "%s",
+                {"name": "%s", "mainUrl": "%s", "username": "%s", "password": "%s", "cameraGroup": "%s",
                  "purpose": "Entrance safety", "legalBasis": "Municipal ordinance 12/2026"}"""
-                .formatted(suffix, camera.url(1), USER, PASSWORD, group(suffix)));
+                .formatted(TestAccounts.unique("Gate"), camera.url(1), USER, PASSWORD, testAccounts().group()));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return ApiClient.json(created).path("id").asLong();
     }
@@ -182,19 +184,6 @@ class RecordingEndToEndTest {
 
     private static JsonNode status(ApiClient admin, long cameraId) {
         return ApiClient.json(admin.get("/api/v1/cameras/" + cameraId));
-    }
-
-    private String adminToken(String suffix) {
-        String username = "recording-admin-" + suffix;
-        accounts.create(username, "Recording admin", "recording-test-password", Set.of("admin"));
-        return accounts.issueToken(username, "recording end-to-end test");
-    }
-
-    private String group(String suffix) {
-        String name = "recording-" + suffix;
-        jdbc.sql("INSERT INTO camera_groups (name, created_at) VALUES (?, ?)").param(name)
-                .param(Timestamp.from(Instant.now())).update();
-        return name;
     }
 
     private static byte[] sha256(RecordedSegment segment) throws IOException {

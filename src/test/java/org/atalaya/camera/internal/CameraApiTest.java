@@ -7,6 +7,7 @@ import java.util.List;
 import org.atalaya.identity.UserAccounts;
 import org.atalaya.test.ApiClient;
 import org.atalaya.test.AtalayaTest;
+import org.atalaya.test.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,13 +29,13 @@ class CameraApiTest {
     @Autowired
     UserAccounts accounts;
 
-    private CameraFixtures fixtures;
+    private TestAccounts fixtures;
     private ApiClient admin;
     private String group;
 
     @BeforeEach
     void setUp() {
-        fixtures = new CameraFixtures(jdbc, accounts);
+        fixtures = new TestAccounts(jdbc, accounts, "camera");
         admin = new ApiClient(port, fixtures.tokenFor("admin"));
         group = fixtures.group();
     }
@@ -46,7 +47,7 @@ class CameraApiTest {
     }
 
     private JsonNode create(String extra) {
-        HttpResponse<String> response = admin.post("/api/v1/cameras", body(CameraFixtures.unique("cam"), extra));
+        HttpResponse<String> response = admin.post("/api/v1/cameras", body(TestAccounts.unique("cam"), extra));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return ApiClient.json(response);
     }
@@ -117,7 +118,7 @@ class CameraApiTest {
     void refusesInvalidFieldsWithAReason(String field, String named, String reason) {
         String key = field.substring(0, field.indexOf(':')).strip();
         var fields = new java.util.LinkedHashMap<String, String>();
-        fields.put("\"name\"", "\"" + CameraFixtures.unique("invalid") + "\"");
+        fields.put("\"name\"", "\"" + TestAccounts.unique("invalid") + "\"");
         fields.put("\"mainUrl\"", "\"rtsp://192.0.2.10:554/stream1\"");
         fields.put("\"cameraGroup\"", "\"" + group + "\"");
         fields.put(key, field.substring(field.indexOf(':') + 1).strip());
@@ -146,7 +147,7 @@ class CameraApiTest {
         String otherGroup = fixtures.group();
         var scoped = new ApiClient(port, fixtures.tokenScopedTo(group, "CAMERA_VIEW", "CAMERA_MANAGE"));
         HttpResponse<String> elsewhere = admin.post("/api/v1/cameras",
-                body(CameraFixtures.unique("elsewhere"), "").replace(group, otherGroup));
+                body(TestAccounts.unique("elsewhere"), "").replace(group, otherGroup));
         long outside = ApiClient.json(elsewhere).path("id").asLong();
 
         List<Long> seen = ApiClient.json(scoped.get("/api/v1/cameras")).valueStream()
@@ -158,7 +159,7 @@ class CameraApiTest {
                 .isEqualTo(200);
         assertThat(scoped.patch("/api/v1/cameras/" + inGroup, "{\"cameraGroup\": \"" + otherGroup + "\"}")
                 .statusCode()).as("moving a camera into a group not granted").isEqualTo(403);
-        assertThat(scoped.post("/api/v1/cameras", body(CameraFixtures.unique("new"), "").replace(group, otherGroup))
+        assertThat(scoped.post("/api/v1/cameras", body(TestAccounts.unique("new"), "").replace(group, otherGroup))
                 .statusCode()).isEqualTo(403);
     }
 

@@ -10,6 +10,7 @@ import org.atalaya.identity.UserAccounts;
 import org.atalaya.test.AtalayaTest;
 import org.atalaya.test.Browser;
 import org.atalaya.test.RtspServer;
+import org.atalaya.test.TestAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,10 +46,10 @@ class CameraPagesTest {
 
     @Test
     void addCompleteAndProbeACamera() {
-        String group = new CameraFixtures(jdbc, accounts).group();
-        String username = CameraFixtures.unique("cam-console");
+        String group = new TestAccounts(jdbc, accounts, "camera").group();
+        String username = TestAccounts.unique("cam-console");
         accounts.create(username, "Camera Admin", "a-long-camera-admin-passphrase", Set.of("admin"));
-        String name = CameraFixtures.unique("Gate");
+        String name = TestAccounts.unique("Gate");
         try (BrowserContext context = browser.newContext("http://localhost:" + port, "en")) {
             Page page = context.newPage();
             Browser.signIn(page, username, "a-long-camera-admin-passphrase");

@@ -8,6 +8,7 @@ import org.atalaya.identity.UserAccounts;
 import org.atalaya.test.ApiClient;
 import org.atalaya.test.AtalayaTest;
 import org.atalaya.test.RtspServer;
+import org.atalaya.test.TestAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,7 @@ class CameraProbeTest {
 
     @BeforeEach
     void setUp() {
-        var fixtures = new CameraFixtures(jdbc, accounts);
+        var fixtures = new TestAccounts(jdbc, accounts, "camera");
         admin = new ApiClient(port, fixtures.tokenFor("admin"));
         group = fixtures.group();
     }
@@ -55,7 +56,7 @@ class CameraProbeTest {
     private long camera(String url, String password) {
         HttpResponse<String> created = admin.post("/api/v1/cameras", """
                 {"name": "%s", "mainUrl": "%s", "cameraGroup": "%s", "username": "%s", "password": "%s"}"""
-                .formatted(CameraFixtures.unique("probe"), url, group, USER, password.replace("\"", "\\\"")));
+                .formatted(TestAccounts.unique("probe"), url, group, USER, password.replace("\"", "\\\"")));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return ApiClient.json(created).path("id").asLong();
     }

@@ -8,6 +8,7 @@ import org.atalaya.camera.CameraStatusChanged;
 import org.atalaya.identity.UserAccounts;
 import org.atalaya.test.ApiClient;
 import org.atalaya.test.AtalayaTest;
+import org.atalaya.test.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,11 +33,11 @@ class CameraStatusTest {
 
     @Test
     void theLatestReportedStatusIsShownAndAnOlderReportNeverReplacesIt() {
-        var fixtures = new CameraFixtures(jdbc, accounts);
+        var fixtures = new TestAccounts(jdbc, accounts, "camera");
         ApiClient admin = new ApiClient(port, fixtures.tokenFor("admin"));
         var created = admin.post("/api/v1/cameras", """
                 {"name": "%s", "mainUrl": "rtsp://192.0.2.20/stream", "cameraGroup": "%s"}"""
-                .formatted(CameraFixtures.unique("status"), fixtures.group()));
+                .formatted(TestAccounts.unique("status"), fixtures.group()));
         long id = ApiClient.json(created).path("id").asLong();
         assertThat(camera(admin, id).path("status").asString()).isEqualTo("idle");
         JsonNode neverReported = camera(admin, id).path("statusSince");

@@ -26,6 +26,7 @@ import org.atalaya.recording.SegmentIndex;
 import org.atalaya.test.ApiClient;
 import org.atalaya.test.AtalayaTest;
 import org.atalaya.test.Ffmpeg;
+import org.atalaya.test.TestAccounts.Grant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -194,8 +195,9 @@ class PlaybackApiTest {
     void whoMayNotPlayBackIsRefusedAndWhoMayNotSeeTheCameraDoesNotFindIt() throws IOException {
         String noPlaybackAnywhere = fixtures.tokenScopedTo(camera.group(), "CAMERA_VIEW", "LIVE_VIEW");
         String otherGroup = fixtures.tokenScopedTo(fixtures.group(), "CAMERA_VIEW", "PLAYBACK_VIEW");
-        String viewOnly = fixtures.tokenWith(Map.of(camera.group(), List.of("CAMERA_VIEW"),
-                fixtures.group(), List.of("CAMERA_VIEW", "PLAYBACK_VIEW")));
+        String elsewhere = fixtures.group();
+        String viewOnly = fixtures.tokenWith(List.of(new Grant("CAMERA_VIEW", camera.group()),
+                new Grant("CAMERA_VIEW", elsewhere), new Grant("PLAYBACK_VIEW", elsewhere)));
         String reason = PlaybackFixtures.unique("Curiosity");
 
         for (String file : List.of("playback.mp4", "clip.mp4")) {

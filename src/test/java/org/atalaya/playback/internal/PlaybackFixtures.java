@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 import org.atalaya.identity.UserAccounts;
 import org.atalaya.recording.GapIndex;
@@ -20,6 +15,7 @@ import org.atalaya.recording.SegmentIndex;
 import org.atalaya.recording.SegmentWriter;
 import org.atalaya.test.ApiClient;
 import org.atalaya.test.MovableClock;
+import org.atalaya.test.TestAccounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -27,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * clock drawn in the picture) written by the recorder's own {@link SegmentWriter} into 10-second segment files,
  * with times set by a clock the test holds. Every camera, group and user has a name no other test uses.
  */
-final class PlaybackFixtures {
+final class PlaybackFixtures extends TestAccounts {
 
     static final int RUN_SECONDS = 30;
     static final Duration SEGMENT = Duration.ofSeconds(10);
@@ -44,22 +40,15 @@ final class PlaybackFixtures {
         }
     }
 
-    private final JdbcClient jdbc;
-    private final UserAccounts accounts;
     private final SegmentIndex segments;
     private final GapIndex gaps;
     private final ApiClient admin;
 
     PlaybackFixtures(JdbcClient jdbc, UserAccounts accounts, SegmentIndex segments, GapIndex gaps, int port) {
-        this.jdbc = jdbc;
-        this.accounts = accounts;
+        super(jdbc, accounts, "playback");
         this.segments = segments;
         this.gaps = gaps;
-        this.admin = new ApiClient(port, tokenWithRoles("admin"));
-    }
-
-    static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.admin = new ApiClient(port, tokenFor("admin"));
     }
 
     RecordedCamera recordedCamera(Path storage, Instant start) {
@@ -83,44 +72,6 @@ final class PlaybackFixtures {
         gaps.add(new RecordingGap(id, start.plusSeconds(RUN_SECONDS), start.plusSeconds(RUN_SECONDS + 10),
                 GAP_REASON));
         return new RecordedCamera(id, name, group, start);
-    }
-
-    String group() {
-        String name = unique("playback-group");
-        jdbc.sql("INSERT INTO camera_groups (name, created_at) VALUES (?, ?)").param(name)
-                .param(Timestamp.from(Instant.now())).update();
-        return name;
-    }
-
-    /** A user holding built-in roles, and their API token. */
-    String tokenWithRoles(String... roles) {
-        String username = unique("playback-user");
-        accounts.create(username, "Playback user", "playback-test-password", Set.of(roles));
-        return accounts.issueToken(username, "playback tests");
-    }
-
-    /** A user whose own role grants the permissions for cameras of the group only, and their API token. */
-    String tokenScopedTo(String group, String... permissions) {
-        return tokenWith(Map.of(group, List.of(permissions)));
-    }
-
-    /** A user whose own role grants permissions for cameras of some groups, and their API token. */
-    String tokenWith(Map<String, List<String>> permissionsByGroup) {
-        return accounts.issueToken(userWith("playback-test-password", permissionsByGroup), "playback tests");
-    }
-
-    /** A user whose own role grants permissions for cameras of some groups; returns the user name. */
-    String userWith(String password, Map<String, List<String>> permissionsByGroup) {
-        String role = unique("playback-role").toLowerCase();
-        long roleId = jdbc.sql("INSERT INTO roles (name) VALUES (?) RETURNING id").param(role)
-                .query(Long.class).single();
-        permissionsByGroup.forEach((group, permissions) -> permissions.forEach(permission -> jdbc.sql("""
-                        INSERT INTO role_grants (role_id, permission, camera_group_id)
-                        SELECT ?, ?, id FROM camera_groups WHERE name = ?""")
-                .param(roleId).param(permission).param(group).update()));
-        String username = unique("playback-user");
-        accounts.create(username, "Playback user", password, Set.of(role));
-        return username;
     }
 
     /** 30 s of the test picture as the recorder receives it from ffmpeg, made once per run. */

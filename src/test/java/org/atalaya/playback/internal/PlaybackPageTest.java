@@ -11,13 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import org.atalaya.identity.UserAccounts;
 import org.atalaya.playback.internal.PlaybackFixtures.RecordedCamera;
 import org.atalaya.recording.GapIndex;
 import org.atalaya.recording.SegmentIndex;
 import org.atalaya.test.AtalayaTest;
 import org.atalaya.test.Browser;
+import org.atalaya.test.TestAccounts.Grant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,7 +63,7 @@ class PlaybackPageTest {
         RecordedCamera camera = fixtures.recordedCamera(storage,
                 Instant.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS));
         String username = fixtures.userWith(PASSWORD,
-                Map.of(camera.group(), List.of("CAMERA_VIEW", "PLAYBACK_VIEW")));
+                List.of(new Grant("CAMERA_VIEW", camera.group()), new Grant("PLAYBACK_VIEW", camera.group())));
         String reason = PlaybackFixtures.unique("Check of the reported fall");
 
         try (BrowserContext context = browser.newContext("http://localhost:" + port, "en")) {

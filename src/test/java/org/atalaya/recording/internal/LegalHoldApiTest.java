@@ -9,6 +9,7 @@ import java.util.Map;
 import org.atalaya.identity.UserAccounts;
 import org.atalaya.test.ApiClient;
 import org.atalaya.test.AtalayaTest;
+import org.atalaya.test.TestAccounts.Grant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -110,8 +111,8 @@ class LegalHoldApiTest {
         String otherGroup = fixtures.group();
         ApiClient keeperElsewhere = new ApiClient(port, fixtures.tokenScopedTo(otherGroup, "LEGAL_HOLD_MANAGE"));
         ApiClient seesButKeepsElsewhere = new ApiClient(port, fixtures.tokenWith(List.of(
-                new LegalHoldFixtures.Grant("LEGAL_HOLD_MANAGE", otherGroup),
-                new LegalHoldFixtures.Grant("CAMERA_VIEW", group))));
+                new Grant("LEGAL_HOLD_MANAGE", otherGroup),
+                new Grant("CAMERA_VIEW", group))));
 
         assertThat(viewerOnly.post("/api/v1/cameras/" + camera + "/legal-holds", HOLD).statusCode()).isEqualTo(403);
         assertThat(keeperElsewhere.post("/api/v1/cameras/" + camera + "/legal-holds", HOLD).statusCode())

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.atalaya.identity.UserAccounts;
 import org.atalaya.test.AtalayaTest;
 import org.atalaya.test.Browser;
+import org.atalaya.test.TestAccounts.Grant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,8 +66,8 @@ class LegalHoldPageTest {
         long camera = fixtures.camera(group, cameraName);
         String otherCamera = LegalHoldFixtures.unique("Elsewhere");
         fixtures.camera(fixtures.group(), otherCamera);
-        String username = fixtures.userWith(PASSWORD, List.of(new LegalHoldFixtures.Grant("CAMERA_VIEW", group),
-                new LegalHoldFixtures.Grant("LEGAL_HOLD_MANAGE", group)));
+        String username = fixtures.userWith(PASSWORD, List.of(new Grant("CAMERA_VIEW", group),
+                new Grant("LEGAL_HOLD_MANAGE", group)));
 
         try (BrowserContext context = browser.newContext("http://localhost:" + port, "en")) {
             context.setDefaultTimeout(15_000);
