@@ -82,7 +82,7 @@ public final class Ffmpeg {
 
     private static CompletableFuture<String> readAll(InputStream stream) {
         CompletableFuture<String> text = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
+        Thread.ofPlatform().daemon().start(() -> {
             try (stream) {
                 text.complete(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {

@@ -133,9 +133,9 @@ public final class RtspServer implements AutoCloseable {
             throw new UncheckedIOException("could not start " + PYTHON + " (the RTSP server for tests)", e);
         }
         Deque<String> errors = new ArrayDeque<>();
-        Thread errorReader = Thread.ofVirtual().start(() -> keepLastLines(started.getErrorStream(), errors));
+        Thread errorReader = Thread.ofPlatform().daemon().start(() -> keepLastLines(started.getErrorStream(), errors));
         CompletableFuture<Integer> ready = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> awaitReadyLine(started.getInputStream(), ready));
+        Thread.ofPlatform().daemon().start(() -> awaitReadyLine(started.getInputStream(), ready));
         try {
             Integer listening = ready.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (listening == null) {

@@ -11,13 +11,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.atalaya.camera.CameraProperties;
 import org.atalaya.media.ChildProcess;
 import org.atalaya.media.FfmpegBinaries;
 import org.atalaya.media.MediaUnavailableException;
+import org.atalaya.media.PipeReaders;
 import org.atalaya.media.ProcessLauncher;
 import org.atalaya.media.StreamProblem;
 import org.springframework.stereotype.Component;
@@ -83,7 +83,7 @@ class CameraProbe {
             return ProbeResult.failed(StreamProblem.CANNOT_START, ProbeFailures.explain(StreamProblem.CANNOT_START));
         }
         byte[] report;
-        try (var reader = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (var reader = PipeReaders.perTask("probe-output-")) {
             CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> readAll(ffprobe.output()), reader);
             try {
                 report = output.get(properties.probeTimeout().toMillis(), TimeUnit.MILLISECONDS);

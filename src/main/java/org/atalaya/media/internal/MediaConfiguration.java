@@ -1,11 +1,11 @@
 package org.atalaya.media.internal;
 
 import java.time.Clock;
-import java.util.concurrent.Executors;
 import org.atalaya.media.FfmpegBinaries;
 import org.atalaya.media.MediaProbe;
 import org.atalaya.media.MediaProperties;
 import org.atalaya.media.ProcessLauncher;
+import org.atalaya.media.PipeReaders;
 import org.atalaya.media.SupervisionListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -42,8 +42,7 @@ class MediaConfiguration {
                                            MediaProperties properties, ObjectProvider<SupervisionListener> listeners) {
         SupervisionListener everyListener = status -> listeners.orderedStream()
                 .forEach(listener -> listener.statusChanged(status));
-        return new RestartingSupervisor(launcher, scheduler,
-                Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("media-", 0).factory()), clock,
+        return new RestartingSupervisor(launcher, scheduler, PipeReaders.perTask("media-"), clock,
                 SupervisionPolicy.from(properties), everyListener);
     }
 }

@@ -28,7 +28,8 @@ final class OsChildProcess implements ChildProcess {
         this.errors = new RecentLines(errorLines);
         this.quitGrace = quitGrace;
         this.terminateGrace = terminateGrace;
-        this.errorReader = Thread.ofVirtual().name("stderr " + key + " " + process.pid())
+        // a platform thread, like every pipe reader (see PipeReaders): it waits in a read for the whole run
+        this.errorReader = Thread.ofPlatform().daemon().name("stderr " + key + " " + process.pid())
                 .start(() -> errors.readAll(process.getErrorStream()));
     }
 

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -20,6 +19,7 @@ import org.atalaya.media.ChildProcess;
 import org.atalaya.media.FfmpegBinaries;
 import org.atalaya.media.MediaProperties;
 import org.atalaya.media.MediaUnavailableException;
+import org.atalaya.media.PipeReaders;
 import org.atalaya.media.ProcessLauncher;
 import org.atalaya.playback.PlaybackProperties;
 import org.atalaya.recording.RecordedSegment;
@@ -81,7 +81,7 @@ class ClipExporter {
                 "-i", source.toString(), "-map", "0:v", "-c", "copy", "-t", seconds(length),
                 "-movflags", "+faststart", "-f", "mp4", clip.toString());
         ChildProcess ffmpeg = launcher.start("clip camera " + cameraId, command);
-        try (var reader = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (var reader = PipeReaders.perTask("clip-output-")) {
             CompletableFuture<Void> ended = CompletableFuture.runAsync(() -> drain(ffmpeg.output()), reader);
             ended.get(properties.clipTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

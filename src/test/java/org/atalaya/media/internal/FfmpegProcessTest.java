@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.atalaya.media.ChildProcess;
@@ -21,6 +20,7 @@ import org.atalaya.media.FragmentedMp4Reader;
 import org.atalaya.media.MediaInfo;
 import org.atalaya.media.MediaProbe;
 import org.atalaya.media.MediaProperties;
+import org.atalaya.media.PipeReaders;
 import org.atalaya.media.Mp4Fragment;
 import org.atalaya.media.Mp4InitSegment;
 import org.atalaya.media.StopResult.Step;
@@ -78,7 +78,7 @@ class FfmpegProcessTest {
         ChildProcess ffmpeg = launcher.start("long", ffmpeg("-re", "-f", "lavfi", "-i",
                 "testsrc2=size=320x180:rate=10", "-c:v", "libopenh264", "-g", "10"));
         BlockingQueue<Mp4Fragment> fragments = new LinkedBlockingQueue<>();
-        var reading = Executors.newVirtualThreadPerTaskExecutor().submit(() -> {
+        var reading = PipeReaders.perTask("test-reader-").submit(() -> {
             var reader = new FragmentedMp4Reader(ffmpeg.output(), LIMIT);
             for (var next = reader.nextFragment(); next.isPresent(); next = reader.nextFragment()) {
                 fragments.add(next.get());
@@ -142,7 +142,7 @@ class FfmpegProcessTest {
         BlockingQueue<SupervisionStatus> heard = new LinkedBlockingQueue<>();
         BlockingQueue<Mp4Fragment> fragments = new LinkedBlockingQueue<>();
         try (var scheduler = new ExecutorScheduler("test-supervision")) {
-            var supervisor = new RestartingSupervisor(launcher, scheduler, Executors.newVirtualThreadPerTaskExecutor(),
+            var supervisor = new RestartingSupervisor(launcher, scheduler, PipeReaders.perTask("test-media-"),
                     Clock.systemUTC(), SupervisionPolicy.from(properties), heard::add);
             supervisor.supervise("demo-1", () -> ffmpeg("-re", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=10",
                     "-c:v", "libopenh264", "-g", "10"), output -> {
