@@ -15,6 +15,14 @@ public abstract class RequestProblem extends ErrorResponseException {
         super(status, problem(status, title, detail), null);
     }
 
+    /**
+     * A problem whose detail has a translation: {@code detailCode} with {@code arguments} is looked up in the
+     * application's messages for the request's language, and {@code detail} (English) is kept where none is found.
+     */
+    protected RequestProblem(HttpStatus status, String title, String detail, String detailCode, Object... arguments) {
+        super(status, problem(status, title, detail), null, detailCode, arguments);
+    }
+
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);

@@ -69,7 +69,7 @@ class CameraConsoleController {
             return "redirect:/cameras";
         } catch (CameraProblem problem) {
             if (problem.getStatusCode().value() != 400) throw problem;
-            return form(model, null, form, problem.getMessage());
+            return form(model, null, form, inWords(problem));
         }
     }
 
@@ -90,7 +90,7 @@ class CameraConsoleController {
             return "redirect:/cameras";
         } catch (CameraProblem problem) {
             if (problem.getStatusCode().value() != 400) throw problem;
-            return form(model, registry.manageable(id), form, problem.getMessage());
+            return form(model, registry.manageable(id), form, inWords(problem));
         }
     }
 
@@ -117,6 +117,11 @@ class CameraConsoleController {
         model.addAttribute("cameraGroups", groups.all());
         if (error != null) model.addAttribute("flashError", error);
         return "camera/form";
+    }
+
+    /** The problem in the page's language. */
+    private String inWords(CameraProblem problem) {
+        return problem.updateAndGetBody(messages, LocaleContextHolder.getLocale()).getDetail();
     }
 
     private String message(String key, Object... arguments) {

@@ -53,7 +53,7 @@ final class CameraForm {
         try {
             return Double.valueOf(value.strip().replace(',', '.'));
         } catch (NumberFormatException e) {
-            throw CameraProblem.invalid(field + ": must be a number.");
+            throw CameraProblem.invalid("number", field + ": must be a number.", field);
         }
     }
 
@@ -63,7 +63,7 @@ final class CameraForm {
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw CameraProblem.invalid(field + ": must be a whole number.");
+            throw CameraProblem.invalid("wholeNumber", field + ": must be a whole number.", field);
         }
     }
 }

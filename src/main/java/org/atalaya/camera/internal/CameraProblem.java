@@ -10,8 +10,16 @@ class CameraProblem extends RequestProblem {
         super(status, status == HttpStatus.BAD_REQUEST ? "Invalid camera" : status.getReasonPhrase(), detail);
     }
 
-    static CameraProblem invalid(String detail) {
-        return new CameraProblem(HttpStatus.BAD_REQUEST, detail);
+    private CameraProblem(String detail, String detailCode, Object... arguments) {
+        super(HttpStatus.BAD_REQUEST, "Invalid camera", detail, detailCode, arguments);
+    }
+
+    /**
+     * A refused value: {@code detail} in English, and the message {@code camera.problem.<code>} with
+     * {@code arguments} for other languages.
+     */
+    static CameraProblem invalid(String code, String detail, Object... arguments) {
+        return new CameraProblem(detail, "camera.problem." + code, arguments);
     }
 
     static CameraProblem notFound(long id) {

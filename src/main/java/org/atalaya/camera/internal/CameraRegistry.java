@@ -78,7 +78,8 @@ class CameraRegistry {
         String group = existingGroup(request.cameraGroup());
         requireManage(user, group);
         String name = CameraValidation.name(request.name());
-        if (store.nameTaken(name, -1)) throw CameraProblem.invalid("name: there is already a camera called " + name + ".");
+        if (store.nameTaken(name, -1)) throw CameraProblem.invalid("nameTaken",
+                "name: there is already a camera called " + name + ".", name);
         Instant now = clock.instant();
         Camera camera = new Camera(0, name, CameraValidation.streamUrl("mainUrl", request.mainUrl()),
                 optionalUrl(request.subUrl()), emptyToNull(CameraValidation.text("username", request.username(), 200)),
@@ -107,7 +108,8 @@ class CameraRegistry {
         String group = request.cameraGroup() == null ? before.cameraGroup() : existingGroup(request.cameraGroup());
         if (!group.equals(before.cameraGroup())) requireManage(user, group);
         String name = request.name() == null ? before.name() : CameraValidation.name(request.name());
-        if (store.nameTaken(name, id)) throw CameraProblem.invalid("name: there is already a camera called " + name + ".");
+        if (store.nameTaken(name, id)) throw CameraProblem.invalid("nameTaken",
+                "name: there is already a camera called " + name + ".", name);
         Camera after = new Camera(id, name,
                 request.mainUrl() == null || request.mainUrl().equals(before.mainUrl()) ? before.mainUrl()
                         : CameraValidation.streamUrl("mainUrl", request.mainUrl()),
@@ -177,17 +179,19 @@ class CameraRegistry {
             store.storePassword(id, null);
             return false;
         }
-        if (password.length() > 200) throw CameraProblem.invalid("password: at most 200 characters.");
+        if (password.length() > 200) throw CameraProblem.invalid("tooLong", "password: at most 200 characters.",
+                "password", 200);
         store.storePassword(id, secrets.seal(password.getBytes(StandardCharsets.UTF_8),
                 RegisteredCameras.passwordAssociatedData(id)));
         return true;
     }
 
     private String existingGroup(String name) {
-        if (name == null || name.isBlank()) throw CameraProblem.invalid("cameraGroup: every camera belongs to a camera group.");
+        if (name == null || name.isBlank()) throw CameraProblem.invalid("groupRequired",
+                "cameraGroup: every camera belongs to a camera group.");
         return groups.byName(name.strip()).map(CameraGroups.CameraGroup::name).orElseThrow(() ->
-                CameraProblem.invalid("cameraGroup: there is no camera group called " + name.strip()
-                        + "; create it on the roles page first."));
+                CameraProblem.invalid("noSuchGroup", "cameraGroup: there is no camera group called " + name.strip()
+                        + "; create it on the roles page first.", name.strip()));
     }
 
     private static void requireManage(SignedInUser user, String group) {

@@ -13,7 +13,7 @@ enum RecordingMode {
         for (RecordingMode mode : values()) {
             if (mode.value().equals(value)) return mode;
         }
-        throw new CameraProblem(org.springframework.http.HttpStatus.BAD_REQUEST,
-                "recordingMode: must be \"continuous\" or \"off\", not \"" + value + "\".");
+        throw CameraProblem.invalid("recordingMode",
+                "recordingMode: must be \"continuous\" or \"off\", not \"" + value + "\".", value);
     }
 }
