@@ -63,7 +63,7 @@ class CameraStatusReporter implements SupervisionListener {
         try {
             // transactional listeners (and the event publication log) only hear events published in a transaction
             transaction.executeWithoutResult(ignored -> events.publishEvent(
-                    new CameraStatusChanged(camera.get(), status, supervision.since(), problem)));
+                    new CameraStatusChanged(camera.get(), status, supervision.since(), problem, reported.problem())));
         } catch (RuntimeException e) {
             lastReported.remove(camera.get(), reported);
             LOG.warn("Could not record that camera {} is {}: {}", camera.get(), status, e.getMessage());

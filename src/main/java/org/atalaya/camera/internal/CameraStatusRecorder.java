@@ -26,14 +26,17 @@ class CameraStatusRecorder {
     @EventListener
     void on(CameraStatusChanged change) {
         jdbc.sql("""
-                        INSERT INTO camera_status (camera_id, status, since, problem)
-                        SELECT :camera, :status, :since, :problem WHERE EXISTS (SELECT 1 FROM cameras WHERE id = :camera)
+                        INSERT INTO camera_status (camera_id, status, since, problem, problem_kind)
+                        SELECT :camera, :status, :since, :problem, :kind
+                        WHERE EXISTS (SELECT 1 FROM cameras WHERE id = :camera)
                         ON CONFLICT (camera_id) DO UPDATE
-                          SET status = excluded.status, since = excluded.since, problem = excluded.problem
+                          SET status = excluded.status, since = excluded.since, problem = excluded.problem,
+                              problem_kind = excluded.problem_kind
                           WHERE camera_status.since <= excluded.since""")
                 .param("camera", change.cameraId())
                 .param("status", change.status().name().toLowerCase(Locale.ROOT))
                 .param("since", Timestamp.from(change.since()))
+                .param("kind", change.problemKind() == null ? null : change.problemKind().name())
                 .param("problem", change.problem() == null ? null
                         : change.problem().substring(0, Math.min(change.problem().length(), MAX_PROBLEM_LENGTH)))
                 .update();

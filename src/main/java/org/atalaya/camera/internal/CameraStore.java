@@ -17,7 +17,7 @@ class CameraStore {
     private static final String SELECT = """
             SELECT id, name, main_url, sub_url, username, password_sealed IS NOT NULL AS has_password, latitude,
               longitude, heading_deg, fov_deg, range_m, camera_group, purpose, legal_basis, retention_days,
-              recording_mode, enabled, created_at, updated_at, s.status, s.since, s.problem
+              recording_mode, enabled, created_at, updated_at, s.status, s.since, s.problem, s.problem_kind
             FROM cameras LEFT JOIN camera_status s ON s.camera_id = cameras.id""";
 
     private final JdbcClient jdbc;
@@ -94,7 +94,7 @@ class CameraStore {
         String status = row.getString("status");
         if (status == null) return ObservedStatus.NOT_REPORTED;
         return new ObservedStatus(CameraStatus.valueOf(status.toUpperCase(Locale.ROOT)),
-                row.getTimestamp("since").toInstant(), row.getString("problem"));
+                row.getTimestamp("since").toInstant(), row.getString("problem"), row.getString("problem_kind"));
     }
 
     private static Double nullableDouble(ResultSet row, String column) throws SQLException {

@@ -11,12 +11,14 @@ import java.util.Locale;
  * @param status              {@code online}, {@code offline}, {@code error} or {@code idle}
  * @param statusSince         when it took that status; {@code null} before its first report
  * @param statusProblem       what is wrong, in words, when offline or in error
+ * @param statusProblemKind   its kind, e.g. {@code UNREACHABLE} or {@code WRONG_CREDENTIALS}
  */
 record CameraView(long id, String name, String mainUrl, String subUrl, String username, boolean passwordSet,
                   Double latitude, Double longitude, Double headingDeg, Double fovDeg, Double rangeM,
                   String cameraGroup, String purpose, String legalBasis, int retentionDays, String recordingMode,
                   boolean enabled, boolean recordable, String notRecordableReason, String status,
-                  Instant statusSince, String statusProblem, Instant createdAt, Instant updatedAt) {
+                  Instant statusSince, String statusProblem, String statusProblemKind, Instant createdAt,
+                  Instant updatedAt) {
 
     static CameraView of(Camera camera) {
         return new CameraView(camera.id(), camera.name(), camera.mainUrl(), camera.subUrl(), camera.username(),
@@ -24,6 +26,7 @@ record CameraView(long id, String name, String mainUrl, String subUrl, String us
                 camera.rangeM(), camera.cameraGroup(), camera.purpose(), camera.legalBasis(),
                 camera.retentionDays(), camera.recordingMode().value(), camera.enabled(), camera.recordable(),
                 camera.whyNotRecordable(), camera.status().status().name().toLowerCase(Locale.ROOT),
-                camera.status().since(), camera.status().problem(), camera.createdAt(), camera.updatedAt());
+                camera.status().since(), camera.status().problem(), camera.status().problemKind(),
+                camera.createdAt(), camera.updatedAt());
     }
 }

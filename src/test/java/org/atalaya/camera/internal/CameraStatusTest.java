@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.atalaya.camera.CameraStatus;
 import org.atalaya.camera.CameraStatusChanged;
 import org.atalaya.identity.UserAccounts;
+import org.atalaya.media.StreamProblem;
 import org.atalaya.test.ApiClient;
 import org.atalaya.test.AtalayaTest;
 import org.atalaya.test.TestAccounts;
@@ -44,14 +45,19 @@ class CameraStatusTest {
         assertThat(neverReported.isNull() || neverReported.isMissingNode()).as("%s", neverReported).isTrue();
 
         Instant lost = Instant.parse("2026-11-29T03:00:00Z");
-        publish(new CameraStatusChanged(id, CameraStatus.ONLINE, lost.minusSeconds(60), null));
-        publish(new CameraStatusChanged(id, CameraStatus.OFFLINE, lost, "unreachable (Connection refused)"));
-        publish(new CameraStatusChanged(id, CameraStatus.ONLINE, lost.minusSeconds(30), null));
+        publish(new CameraStatusChanged(id, CameraStatus.ONLINE, lost.minusSeconds(60), null, null));
+        publish(new CameraStatusChanged(id, CameraStatus.OFFLINE, lost, "unreachable (Connection refused)",
+                StreamProblem.UNREACHABLE));
+        publish(new CameraStatusChanged(id, CameraStatus.ONLINE, lost.minusSeconds(30), null, null));
 
         JsonNode camera = camera(admin, id);
         assertThat(camera.path("status").asString()).isEqualTo("offline");
         assertThat(camera.path("statusProblem").asString()).isEqualTo("unreachable (Connection refused)");
+        assertThat(camera.path("statusProblemKind").asString()).isEqualTo("UNREACHABLE");
         assertThat(Instant.parse(camera.path("statusSince").asString())).isEqualTo(lost);
+        String page = admin.get("/cameras?lang=es").body();
+        assertThat(page).contains("sin conexión").contains(">inalcanzable<")
+                .contains("title=\"unreachable (Connection refused)\"");
     }
 
     private void publish(CameraStatusChanged change) {
