@@ -2,6 +2,8 @@ package org.atalaya.camera.internal;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.atalaya.access.Permission;
 import org.atalaya.access.RequiresPermission;
 import org.springframework.http.ResponseEntity;
@@ -11,15 +13,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The camera registry over the API; each user sees and changes only the cameras of the groups granted to them. */
 @RestController
 class CameraApiController {
 
     private final CameraRegistry registry;
+    private final JsonMapper json;
 
-    CameraApiController(CameraRegistry registry) {
+    CameraApiController(CameraRegistry registry, JsonMapper json) {
         this.registry = registry;
+        this.json = json;
     }
 
     @GetMapping("/api/v1/cameras")
@@ -43,8 +49,10 @@ class CameraApiController {
 
     @PatchMapping("/api/v1/cameras/{id}")
     @RequiresPermission(Permission.CAMERA_MANAGE)
-    CameraView update(@PathVariable long id, @RequestBody CameraChanges request) {
-        return CameraView.of(registry.update(id, request));
+    CameraView update(@PathVariable long id, @RequestBody JsonNode body) {
+        Set<String> nulls = CameraChanges.CLEARABLE.stream().filter(field -> body.path(field).isNull())
+                .collect(Collectors.toSet());
+        return CameraView.of(registry.update(id, json.treeToValue(body, CameraChanges.class).clearing(nulls)));
     }
 
     @PostMapping("/api/v1/cameras/{id}/disable")

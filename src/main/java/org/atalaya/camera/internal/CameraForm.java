@@ -2,6 +2,7 @@ package org.atalaya.camera.internal;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Between the console's camera form (text fields) and {@link CameraChanges}. */
 final class CameraForm {
@@ -9,14 +10,16 @@ final class CameraForm {
     private CameraForm() {
     }
 
-    /** A blank password keeps the stored one; blank numbers are left unset. */
+    /** A blank password keeps the stored one; a blank place or view number removes it. */
     static CameraChanges changes(Map<String, String> form) {
         return new CameraChanges(form.get("name"), form.get("mainUrl"), form.getOrDefault("subUrl", ""),
                 form.getOrDefault("username", ""), blankToNull(form.get("password")),
                 decimal(form, "latitude"), decimal(form, "longitude"), decimal(form, "headingDeg"),
                 decimal(form, "fovDeg"), decimal(form, "rangeM"), form.get("cameraGroup"),
                 form.getOrDefault("purpose", ""), form.getOrDefault("legalBasis", ""),
-                whole(form, "retentionDays"), form.get("recordingMode"));
+                whole(form, "retentionDays"), form.get("recordingMode"),
+                CameraChanges.CLEARABLE.stream().filter(field -> form.containsKey(field) && form.get(field).isBlank())
+                        .collect(Collectors.toSet()));
     }
 
     /** The camera's fields as the form shows them; never the password. */

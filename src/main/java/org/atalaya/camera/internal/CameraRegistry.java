@@ -117,11 +117,11 @@ class CameraRegistry {
                 request.username() == null ? before.username()
                         : emptyToNull(CameraValidation.text("username", request.username(), 200)),
                 before.hasPassword(),
-                CameraValidation.latitude(orElse(request.latitude(), before.latitude())),
-                CameraValidation.longitude(orElse(request.longitude(), before.longitude())),
-                CameraValidation.heading(orElse(request.headingDeg(), before.headingDeg())),
-                CameraValidation.fieldOfView(orElse(request.fovDeg(), before.fovDeg())),
-                CameraValidation.range(orElse(request.rangeM(), before.rangeM())),
+                CameraValidation.latitude(placeOrView(request, "latitude", request.latitude(), before.latitude())),
+                CameraValidation.longitude(placeOrView(request, "longitude", request.longitude(), before.longitude())),
+                CameraValidation.heading(placeOrView(request, "headingDeg", request.headingDeg(), before.headingDeg())),
+                CameraValidation.fieldOfView(placeOrView(request, "fovDeg", request.fovDeg(), before.fovDeg())),
+                CameraValidation.range(placeOrView(request, "rangeM", request.rangeM(), before.rangeM())),
                 group,
                 request.purpose() == null ? before.purpose() : CameraValidation.text("purpose", request.purpose(), 2000),
                 request.legalBasis() == null ? before.legalBasis()
@@ -233,6 +233,10 @@ class CameraRegistry {
         if (before.retentionDays() != after.retentionDays()) changed.add("retentionDays");
         if (before.recordingMode() != after.recordingMode()) changed.add("recordingMode");
         return changed.isEmpty() ? "nothing" : String.join(",", changed);
+    }
+
+    private static Double placeOrView(CameraChanges request, String field, Double given, Double current) {
+        return request.cleared().contains(field) ? null : orElse(given, current);
     }
 
     private static <T> T orElse(T given, T current) {

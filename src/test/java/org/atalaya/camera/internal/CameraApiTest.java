@@ -75,6 +75,20 @@ class CameraApiTest {
     }
 
     @Test
+    void aNullPlaceOrViewFieldRemovesItAndAnAbsentOneKeepsIt() {
+        long id = create(", \"latitude\": -24.18, \"longitude\": -65.3, \"headingDeg\": 90, \"rangeM\": 80")
+                .path("id").asLong();
+
+        JsonNode changed = ApiClient.json(admin.patch("/api/v1/cameras/" + id,
+                "{\"latitude\": null, \"longitude\": null, \"rangeM\": 120}"));
+
+        assertThat(changed.path("latitude").isNull() || changed.path("latitude").isMissingNode()).isTrue();
+        assertThat(changed.path("longitude").isNull() || changed.path("longitude").isMissingNode()).isTrue();
+        assertThat(changed.path("headingDeg").asDouble()).isEqualTo(90);
+        assertThat(changed.path("rangeM").asDouble()).isEqualTo(120);
+    }
+
+    @Test
     void aCameraRecordsOnlyWithPurposeAndLegalBasisAndWhileEnabled() {
         JsonNode bare = create("");
         assertThat(bare.path("recordable").asBoolean()).isFalse();
