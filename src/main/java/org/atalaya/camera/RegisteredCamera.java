@@ -13,4 +13,13 @@ package org.atalaya.camera;
 public record RegisteredCamera(long id, String name, String cameraGroup, boolean enabled, boolean recordable,
                                int retentionDays, Double latitude, Double longitude, Double headingDeg, Double fovDeg,
                                Double rangeM) {
+
+    /** How audit entries name a camera: {@code camera:<id> <name>}. */
+    public static String auditTarget(long id, String name) {
+        return "camera:" + id + " " + name;
+    }
+
+    public String auditTarget() {
+        return auditTarget(id, name);
+    }
 }

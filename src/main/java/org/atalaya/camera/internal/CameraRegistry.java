@@ -11,6 +11,7 @@ import org.atalaya.access.SignedInUser;
 import org.atalaya.audit.AuditEvent;
 import org.atalaya.audit.AuditLog;
 import org.atalaya.camera.CameraChanged;
+import org.atalaya.camera.RegisteredCamera;
 import org.atalaya.identity.CameraGroups;
 import org.atalaya.platform.SecretBox;
 import org.springframework.context.ApplicationEventPublisher;
@@ -171,7 +172,7 @@ class CameraRegistry {
     }
 
     static String target(Camera camera) {
-        return "camera:" + camera.id() + " " + camera.name();
+        return RegisteredCamera.auditTarget(camera.id(), camera.name());
     }
 
     private boolean storePassword(long id, String password) {
@@ -205,7 +206,7 @@ class CameraRegistry {
         return CurrentUser.get().orElseThrow(() -> new CameraProblem(HttpStatus.UNAUTHORIZED, "Sign in first."));
     }
 
-    private static AuditEvent describe(AuditEvent event, Camera camera) {
+    static AuditEvent describe(AuditEvent event, Camera camera) {
         return event.with("cameraGroup", camera.cameraGroup())
                 .with("mainUrl", camera.mainUrl())
                 .with("recordingMode", camera.recordingMode().value())

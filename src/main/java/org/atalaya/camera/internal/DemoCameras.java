@@ -65,10 +65,9 @@ class DemoCameras implements ApplicationRunner {
                     place.latitude(), place.longitude(), place.heading(), FIELD_OF_VIEW, place.range(), place.group(),
                     PURPOSE, LEGAL_BASIS, RETENTION_DAYS, RecordingMode.CONTINUOUS, true, now, now,
                     ObservedStatus.NOT_REPORTED));
-            audit.record(AuditEvent.success("camera.create", "camera:" + id + " " + place.name()).by("demo")
-                    .with("cameraGroup", place.group()).with("mainUrl", SyntheticSource.URL)
-                    .with("recordingMode", RecordingMode.CONTINUOUS.value())
-                    .with("retentionDays", String.valueOf(RETENTION_DAYS)).with("recordable", "true"));
+            Camera created = store.byId(id).orElseThrow();
+            audit.record(CameraRegistry.describe(
+                    AuditEvent.success("camera.create", CameraRegistry.target(created)).by("demo"), created));
             events.publishEvent(new CameraChanged(id, false));
         }
     }

@@ -38,7 +38,7 @@ class PlaybackAccess {
                 .filter(found -> user.can(Permission.CAMERA_VIEW, found.cameraGroup()))
                 .orElseThrow(() -> PlaybackProblem.noCamera(cameraId));
         if (!user.can(Permission.PLAYBACK_VIEW, camera.cameraGroup())) {
-            if (refusedAction != null) audit.record(AuditEvent.denied(refusedAction, target(camera)));
+            if (refusedAction != null) audit.record(AuditEvent.denied(refusedAction, camera.auditTarget()));
             throw PlaybackProblem.notAllowed();
         }
         return camera;
@@ -60,13 +60,9 @@ class PlaybackAccess {
 
     /** Writes the audit entry of a view of recorded video; nothing may be sent before it is written. */
     void recordViewing(String action, RegisteredCamera camera, TimeRange range, Purpose purpose) {
-        audit.record(AuditEvent.success(action, target(camera))
+        audit.record(AuditEvent.success(action, camera.auditTarget())
                 .because(purpose.reason(), purpose.caseNumber())
                 .with("from", range.from().toString())
                 .with("to", range.to().toString()));
-    }
-
-    private static String target(RegisteredCamera camera) {
-        return "camera:" + camera.id() + " " + camera.name();
     }
 }

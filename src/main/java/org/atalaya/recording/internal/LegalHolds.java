@@ -90,7 +90,7 @@ class LegalHolds {
         SignedInUser user = user();
         store.lockCamera(cameraId);
         long id = store.insert(cameraId, from, to, why, caseGiven, user.username(), clock.instant());
-        audit.record(AuditEvent.success("recording.legal-hold.set", target(camera))
+        audit.record(AuditEvent.success("recording.legal-hold.set", camera.auditTarget())
                 .by(user.username())
                 .because(why, caseGiven)
                 .with("hold", Long.toString(id))
@@ -114,7 +114,7 @@ class LegalHolds {
         if (!store.release(holdId, user.username(), clock.instant(), why)) {
             throw LegalHoldProblem.alreadyReleased(holdId);
         }
-        audit.record(AuditEvent.success("recording.legal-hold.release", target(camera))
+        audit.record(AuditEvent.success("recording.legal-hold.release", camera.auditTarget())
                 .by(user.username())
                 .because(why, hold.caseNumber())
                 .with("hold", Long.toString(holdId))
@@ -153,10 +153,6 @@ class LegalHolds {
             throw LegalHoldProblem.invalid("case-long", "case: at most " + MAX_CASE + " characters.");
         }
         return stripped;
-    }
-
-    private static String target(RegisteredCamera camera) {
-        return "camera:" + camera.id() + " " + camera.name();
     }
 
     private static SignedInUser user() {
