@@ -3,8 +3,6 @@ package org.atalaya.recording;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +16,6 @@ import org.atalaya.camera.CameraInput;
 import org.atalaya.media.FfmpegBinaries;
 import org.atalaya.media.FragmentedMp4Reader;
 import org.atalaya.media.MediaProperties;
-import org.atalaya.media.Mp4Fragment;
 import org.atalaya.media.ProcessSupervisor;
 import org.atalaya.media.SupervisionStatus;
 import org.slf4j.Logger;
@@ -43,21 +40,19 @@ public class CameraRecorder {
     private final SegmentWriters writers;
     private final GapIndex gaps;
     private final long maxBoxSize;
-    private final Clock clock;
     private final SegmentIndex segments;
     /** Where each camera's recording last ended, kept across stops so that a restart records the gap. */
     private final Map<Long, Instant> lastRecorded = new ConcurrentHashMap<>();
 
     @Autowired
     CameraRecorder(ProcessSupervisor supervisor, FfmpegBinaries binaries, SegmentWriters writers, GapIndex gaps,
-                   SegmentIndex segments, MediaProperties media, Clock clock) {
+                   SegmentIndex segments, MediaProperties media) {
         this.segments = segments;
         this.supervisor = supervisor;
         this.binaries = binaries;
         this.writers = writers;
         this.gaps = gaps;
         this.maxBoxSize = media.maxBoxSize().toBytes();
-        this.clock = clock;
     }
 
     /**
@@ -114,27 +109,19 @@ public class CameraRecorder {
             throws IOException {
         var reader = new FragmentedMp4Reader(output, maxBoxSize);
         writer.start(reader.initSegment());
-        Instant wallClockAnchor = null;
-        Mp4Fragment first = null;
-        Mp4Fragment lastWritten = null;
+        boolean arrived = false;
         try {
             for (var next = reader.nextFragment(); next.isPresent(); next = reader.nextFragment()) {
-                Mp4Fragment fragment = next.get();
-                if (first == null) {
-                    first = fragment;
-                    wallClockAnchor = clock.instant();
+                writer.write(next.get());
+                if (!arrived) {
+                    arrived = true;
                     videoArrived.run();
-                    recordGapBefore(cameraId, wallClockAnchor);
+                    recordGapBefore(cameraId, writer.streamStartedAt().orElseThrow());
                 }
-                writer.write(fragment);
-                lastWritten = fragment;
             }
         } finally {
             // the next run reads this only after this one has ended, so it is kept once rather than per fragment
-            if (lastWritten != null) {
-                Duration played = lastWritten.start().plus(lastWritten.length()).minus(first.start());
-                lastRecorded.put(cameraId, wallClockAnchor.plus(played));
-            }
+            writer.streamEndedAt().ifPresent(end -> lastRecorded.put(cameraId, end));
             writer.close();
         }
     }

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.atalaya.media.Mp4Fragment;
 import org.atalaya.media.Mp4InitSegment;
@@ -33,6 +34,8 @@ public final class SegmentWriter implements AutoCloseable {
     private Mp4InitSegment initSegment;
     private Instant wallClockAnchor;
     private Duration streamTimeAnchor;
+    /** Where the last fragment of this stream that was written (or dropped before a keyframe) ends. */
+    private Duration streamEnd;
     private OpenSegment open;
 
     /**
@@ -55,6 +58,17 @@ public final class SegmentWriter implements AutoCloseable {
         finishSegment();
         initSegment = init;
         wallClockAnchor = null;
+        streamEnd = null;
+    }
+
+    /** The wall-clock time at which this stream's first fragment arrived; empty before it. */
+    public Optional<Instant> streamStartedAt() {
+        return Optional.ofNullable(wallClockAnchor);
+    }
+
+    /** The wall-clock time up to which this stream has been handled; empty before its first fragment. */
+    public Optional<Instant> streamEndedAt() {
+        return Optional.ofNullable(streamEnd).map(this::wallClock);
     }
 
     /**
@@ -76,12 +90,16 @@ public final class SegmentWriter implements AutoCloseable {
             finishSegment();
         }
         if (open == null) {
-            if (!fragment.startsWithKeyframe()) return;
+            if (!fragment.startsWithKeyframe()) {
+                streamEnd = fragment.start().plus(fragment.length());
+                return;
+            }
             open = openSegment(fragment.start());
         }
         try {
             open.append(fragment.content());
             open.streamEnd = fragment.start().plus(fragment.length());
+            streamEnd = open.streamEnd;
             Instant now = clock.instant();
             if (!now.isBefore(open.lastFlush.plus(flushInterval))) {
                 open.channel.force(false);

@@ -130,7 +130,7 @@ class CameraRecorderTest {
 
     private CameraRecorder recorderWithTwoSecondSegments() {
         var writers = new SegmentWriters(new RecordingProperties(storage.toString(), 2, null, true), clock, segments);
-        return new CameraRecorder(supervisor, binaries, writers, gaps, segments, media, clock);
+        return new CameraRecorder(supervisor, binaries, writers, gaps, segments, media);
     }
 
     private List<Path> openFiles() {
