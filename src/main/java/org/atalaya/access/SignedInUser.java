@@ -16,4 +16,10 @@ public interface SignedInUser {
     boolean can(Permission permission, String cameraGroup);
 
     Set<Permission> permissions();
+
+    /** How far the user reaches a camera of {@code cameraGroup} for an action that needs {@code permission}. */
+    default CameraReach reach(Permission permission, String cameraGroup) {
+        if (can(permission, cameraGroup)) return CameraReach.PERMITTED;
+        return can(Permission.CAMERA_VIEW, cameraGroup) ? CameraReach.SEEN : CameraReach.HIDDEN;
+    }
 }

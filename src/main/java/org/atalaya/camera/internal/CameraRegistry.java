@@ -64,13 +64,11 @@ class CameraRegistry {
     /** A camera the user may change; 404 if they may not even see it, 403 if they only see it. */
     Camera manageable(long id) {
         Camera camera = store.byId(id).orElseThrow(() -> CameraProblem.notFound(id));
-        SignedInUser user = user();
-        if (!user.can(Permission.CAMERA_VIEW, camera.cameraGroup())
-                && !user.can(Permission.CAMERA_MANAGE, camera.cameraGroup())) {
-            throw CameraProblem.notFound(id);
-        }
-        requireManage(user, camera.cameraGroup());
-        return camera;
+        return switch (user().reach(Permission.CAMERA_MANAGE, camera.cameraGroup())) {
+            case HIDDEN -> throw CameraProblem.notFound(id);
+            case SEEN -> throw manageRefused(camera.cameraGroup());
+            case PERMITTED -> camera;
+        };
     }
 
     @Transactional
@@ -196,10 +194,11 @@ class CameraRegistry {
     }
 
     private static void requireManage(SignedInUser user, String group) {
-        if (!user.can(Permission.CAMERA_MANAGE, group)) {
-            throw new CameraProblem(HttpStatus.FORBIDDEN,
-                    "You may not manage cameras of the camera group " + group + ".");
-        }
+        if (!user.can(Permission.CAMERA_MANAGE, group)) throw manageRefused(group);
+    }
+
+    private static CameraProblem manageRefused(String group) {
+        return new CameraProblem(HttpStatus.FORBIDDEN, "You may not manage cameras of the camera group " + group + ".");
     }
 
     private static SignedInUser user() {

@@ -126,13 +126,11 @@ class LegalHolds {
     /** @throws LegalHoldProblem 404 when the user may not even see the camera, 403 when they only see it */
     private RegisteredCamera manageable(long cameraId) {
         RegisteredCamera camera = cameras.find(cameraId).orElseThrow(() -> LegalHoldProblem.noCamera(cameraId));
-        SignedInUser user = user();
-        boolean manages = user.can(Permission.LEGAL_HOLD_MANAGE, camera.cameraGroup());
-        if (!manages && !user.can(Permission.CAMERA_VIEW, camera.cameraGroup())) {
-            throw LegalHoldProblem.noCamera(cameraId);
-        }
-        if (!manages) throw LegalHoldProblem.forbidden(camera.name());
-        return camera;
+        return switch (user().reach(Permission.LEGAL_HOLD_MANAGE, camera.cameraGroup())) {
+            case HIDDEN -> throw LegalHoldProblem.noCamera(cameraId);
+            case SEEN -> throw LegalHoldProblem.forbidden(camera.name());
+            case PERMITTED -> camera;
+        };
     }
 
     private static String reason(String value) {
