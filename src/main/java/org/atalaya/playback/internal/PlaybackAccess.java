@@ -1,5 +1,6 @@
 package org.atalaya.playback.internal;
 
+import java.util.List;
 import org.atalaya.access.CurrentUser;
 import org.atalaya.access.Permission;
 import org.atalaya.access.SignedInUser;
@@ -31,17 +32,28 @@ class PlaybackAccess {
         this.audit = audit;
     }
 
+    /** The cameras whose recordings the signed-in user may see, by name. */
+    List<RegisteredCamera> watchable() {
+        SignedInUser user = CurrentUser.get().orElseThrow();
+        return cameras.all().stream().filter(camera -> mayWatch(user, camera)).toList();
+    }
+
     /** The camera, if the signed-in user may see its recordings. */
     RegisteredCamera camera(long cameraId, String refusedAction) {
         SignedInUser user = CurrentUser.get().orElseThrow(() -> PlaybackProblem.noCamera(cameraId));
         RegisteredCamera camera = cameras.find(cameraId)
                 .filter(found -> user.can(Permission.CAMERA_VIEW, found.cameraGroup()))
                 .orElseThrow(() -> PlaybackProblem.noCamera(cameraId));
-        if (!user.can(Permission.PLAYBACK_VIEW, camera.cameraGroup())) {
+        if (!mayWatch(user, camera)) {
             if (refusedAction != null) audit.record(AuditEvent.denied(refusedAction, camera.auditTarget()));
             throw PlaybackProblem.notAllowed();
         }
         return camera;
+    }
+
+    private static boolean mayWatch(SignedInUser user, RegisteredCamera camera) {
+        return user.can(Permission.CAMERA_VIEW, camera.cameraGroup())
+                && user.can(Permission.PLAYBACK_VIEW, camera.cameraGroup());
     }
 
     /** The reason and case number given for viewing recorded video; a reason is required. */

@@ -4,11 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.atalaya.access.CurrentUser;
 import org.atalaya.access.Permission;
 import org.atalaya.access.RequiresPermission;
-import org.atalaya.access.SignedInUser;
-import org.atalaya.camera.CameraCatalog;
 import org.atalaya.camera.RegisteredCamera;
 import org.atalaya.playback.PlaybackProperties;
 import org.springframework.context.MessageSource;
@@ -33,11 +30,9 @@ class PlaybackConsoleController {
     private final PlaybackProperties properties;
     private final MessageSource messages;
     private final Clock clock;
-    private final CameraCatalog cameras;
 
     PlaybackConsoleController(PlaybackAccess access, RecordingTimeline timeline, PlaybackProperties properties,
-                              MessageSource messages, Clock clock, CameraCatalog cameras) {
-        this.cameras = cameras;
+                              MessageSource messages, Clock clock) {
         this.access = access;
         this.timeline = timeline;
         this.properties = properties;
@@ -49,11 +44,8 @@ class PlaybackConsoleController {
     @GetMapping("/playback")
     @RequiresPermission(Permission.PLAYBACK_VIEW)
     String cameras(Model model) {
-        SignedInUser user = CurrentUser.get().orElseThrow();
         model.addAttribute("pageTitle", messages.getMessage("playback.cameras", null, LocaleContextHolder.getLocale()));
-        model.addAttribute("cameras", cameras.all().stream()
-                .filter(camera -> user.can(Permission.CAMERA_VIEW, camera.cameraGroup())
-                        && user.can(Permission.PLAYBACK_VIEW, camera.cameraGroup()))
+        model.addAttribute("cameras", access.watchable().stream()
                 .map(camera -> new CameraRow(camera, timeline.latestEnd(camera.id()).orElse(null)))
                 .toList());
         return "playback/cameras";
