@@ -1,0 +1,46 @@
+package org.atalaya.map.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.atalaya.access.CurrentUser;
+import org.atalaya.access.Permission;
+import org.atalaya.access.RequiresPermission;
+import org.atalaya.access.SignedInUser;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The cameras of the map, and the stream of their status changes; both show only cameras the user may see. */
+@RestController
+@RequiresPermission(Permission.CAMERA_VIEW)
+class MapApiController {
+
+    private final MapCameras cameras;
+    private final CameraStatusStream statusStream;
+
+    MapApiController(MapCameras cameras, CameraStatusStream statusStream) {
+        this.cameras = cameras;
+        this.statusStream = statusStream;
+    }
+
+    /** Every camera the user may see, placed or not, with its status and the console pages they may open. */
+    @GetMapping("/api/v1/map/cameras")
+    List<MapCamera> cameras(HttpServletRequest request) {
+        return cameras.visibleTo(user(), LocaleContextHolder.getLocale(), request.getContextPath());
+    }
+
+    /**
+     * Server-sent events named {@code status}, each a {@link StatusUpdate}: first one for every camera the user may
+     * see, then one whenever a camera's status changes. The stream ends after a while; clients reconnect.
+     */
+    @GetMapping(path = "/api/v1/cameras/status/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter statusEvents() {
+        return statusStream.subscribe(user(), LocaleContextHolder.getLocale());
+    }
+
+    private static SignedInUser user() {
+        return CurrentUser.get().orElseThrow();
+    }
+}
