@@ -9,10 +9,11 @@ package org.atalaya.camera;
  * @param headingDeg    the direction it looks, degrees clockwise from north, or null
  * @param fovDeg        its horizontal field of view in degrees, or null
  * @param rangeM        how far it usefully sees in metres, or null
+ * @param hasSubStream  whether it offers a second, smaller stream for small live tiles
  */
 public record RegisteredCamera(long id, String name, String cameraGroup, boolean enabled, boolean recordable,
                                int retentionDays, Double latitude, Double longitude, Double headingDeg, Double fovDeg,
-                               Double rangeM) {
+                               Double rangeM, boolean hasSubStream) {
 
     /** How audit entries name a camera: {@code camera:<id> <name>}. */
     public static String auditTarget(long id, String name) {

@@ -22,6 +22,9 @@ import org.springframework.util.unit.DataSize;
  *                        before it receives SIGTERM
  * @param terminateGrace  how long a process may take after SIGTERM before it is killed
  * @param errorLines      how many recent lines of a process's error output are kept to explain a failure
+ * @param fragmentDuration a camera's fragmented MP4 output starts a new fragment at every keyframe and at least this
+ *                         often; live viewers cannot see video sooner than one fragment after it was captured, so
+ *                         this bounds live latency (recorded files get one small fragment header per fragment)
  */
 @ConfigurationProperties("atalaya.media")
 public record MediaProperties(
@@ -32,7 +35,8 @@ public record MediaProperties(
         Duration healthyAfter,
         Duration quitGrace,
         Duration terminateGrace,
-        int errorLines) {
+        int errorLines,
+        Duration fragmentDuration) {
 
     public static final String DEFAULT_BINARY_CACHE = "data/cache/javacpp";
 
@@ -52,11 +56,21 @@ public record MediaProperties(
         quitGrace = positiveOr(quitGrace, Duration.ofSeconds(3));
         terminateGrace = positiveOr(terminateGrace, Duration.ofSeconds(3));
         if (errorLines <= 0) errorLines = 50;
+        fragmentDuration = positiveOr(fragmentDuration, Duration.ofMillis(100));
     }
 
     /** The settings' defaults, for code that runs ffmpeg outside the application context. */
     public static MediaProperties defaults() {
-        return new MediaProperties(null, null, null, null, null, null, null, 0);
+        return new MediaProperties(null, null, null, null, null, null, null, 0, null);
+    }
+
+    /**
+     * The ffmpeg output that {@link FragmentedMp4Reader} reads: fragmented MP4 on standard output, a fragment at every
+     * keyframe and at least every {@code fragment-duration}.
+     */
+    public List<String> fragmentedMp4Output() {
+        return List.of("-f", "mp4", "-movflags", "+frag_keyframe+empty_moov+default_base_moof",
+                "-frag_duration", String.valueOf(fragmentDuration.toNanos() / 1000), "pipe:1");
     }
 
     public Path binaryCachePath() {

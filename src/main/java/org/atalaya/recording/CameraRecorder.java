@@ -16,6 +16,8 @@ import org.atalaya.camera.CameraInput;
 import org.atalaya.media.FfmpegBinaries;
 import org.atalaya.media.FragmentedMp4Reader;
 import org.atalaya.media.MediaProperties;
+import org.atalaya.media.Mp4Fragment;
+import org.atalaya.media.Mp4InitSegment;
 import org.atalaya.media.ProcessSupervisor;
 import org.atalaya.media.SupervisionStatus;
 import org.slf4j.Logger;
@@ -26,7 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * Records cameras: one supervised ffmpeg per camera whose fragmented MP4 output is cut into segment files. When a run
  * ends (camera lost, no output, stop) its open segment is closed and indexed; when the next run delivers its first
- * fragment, the time in between is recorded as a {@link RecordingGap} with the supervisor's explanation.
+ * fragment, the time in between is recorded as a {@link RecordingGap} with the supervisor's explanation. Every
+ * {@link StreamTap} sees the same stream, so live viewers need no second connection to the camera.
  */
 @Component
 public class CameraRecorder {
@@ -39,20 +42,22 @@ public class CameraRecorder {
     private final FfmpegBinaries binaries;
     private final SegmentWriters writers;
     private final GapIndex gaps;
-    private final long maxBoxSize;
+    private final MediaProperties media;
     private final SegmentIndex segments;
+    private final List<StreamTap> taps;
     /** Where each camera's recording last ended, kept across stops so that a restart records the gap. */
     private final Map<Long, Instant> lastRecorded = new ConcurrentHashMap<>();
 
     @Autowired
     CameraRecorder(ProcessSupervisor supervisor, FfmpegBinaries binaries, SegmentWriters writers, GapIndex gaps,
-                   SegmentIndex segments, MediaProperties media) {
+                   SegmentIndex segments, MediaProperties media, List<StreamTap> taps) {
         this.segments = segments;
         this.supervisor = supervisor;
         this.binaries = binaries;
         this.writers = writers;
         this.gaps = gaps;
-        this.maxBoxSize = media.maxBoxSize().toBytes();
+        this.media = media;
+        this.taps = List.copyOf(taps);
     }
 
     /**
@@ -69,7 +74,7 @@ public class CameraRecorder {
         var openInput = new AtomicReference<CameraInput>();
         supervisor.supervise(key(cameraId), () -> {
             closeQuietly(openInput.getAndSet(input.get()));
-            return command(RecordingArguments.of(openInput.get()));
+            return command(RecordingArguments.of(openInput.get(), media));
         }, output -> {
             try {
                 recordRun(cameraId, writer, output, () -> closeQuietly(openInput.getAndSet(null)));
@@ -107,12 +112,16 @@ public class CameraRecorder {
     /** Reads one run of ffmpeg until it ends, then closes its open segment so that it is indexed. */
     private void recordRun(long cameraId, SegmentWriter writer, InputStream output, Runnable videoArrived)
             throws IOException {
-        var reader = new FragmentedMp4Reader(output, maxBoxSize);
-        writer.start(reader.initSegment());
+        var reader = new FragmentedMp4Reader(output, media.maxBoxSize().toBytes());
+        Mp4InitSegment init = reader.initSegment();
+        writer.start(init);
+        taps.forEach(tap -> tap.streamStarted(cameraId, init));
         boolean arrived = false;
         try {
             for (var next = reader.nextFragment(); next.isPresent(); next = reader.nextFragment()) {
-                writer.write(next.get());
+                Mp4Fragment fragment = next.get();
+                taps.forEach(tap -> tap.fragmentArrived(cameraId, fragment));
+                writer.write(fragment);
                 if (!arrived) {
                     arrived = true;
                     videoArrived.run();
@@ -122,6 +131,7 @@ public class CameraRecorder {
         } finally {
             // the next run reads this only after this one has ended, so it is kept once rather than per fragment
             writer.streamEndedAt().ifPresent(end -> lastRecorded.put(cameraId, end));
+            taps.forEach(tap -> tap.streamEnded(cameraId));
             writer.close();
         }
     }

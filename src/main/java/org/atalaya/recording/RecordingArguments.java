@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.atalaya.camera.CameraInput;
+import org.atalaya.media.MediaProperties;
 
 /** The ffmpeg arguments of a recording: the camera's input followed by the standard recording output. */
 final class RecordingArguments {
@@ -12,15 +13,14 @@ final class RecordingArguments {
     }
 
     /**
-     * Writes the video (copied as it comes, unless the input says otherwise) as fragmented MP4 to standard output, a
-     * fragment at every keyframe and at least every half second, which is what {@link CameraRecorder} reads.
+     * Writes the video (copied as it comes, unless the input says otherwise) as fragmented MP4 to standard output,
+     * which is what {@link CameraRecorder} reads.
      */
-    static List<String> of(CameraInput input) {
+    static List<String> of(CameraInput input, MediaProperties media) {
         List<String> arguments = new ArrayList<>(input.inputArguments());
         arguments.addAll(List.of("-map", "0:v"));
         arguments.addAll(input.videoCodec());
-        arguments.addAll(List.of("-f", "mp4", "-movflags", "+frag_keyframe+empty_moov+default_base_moof",
-                "-frag_duration", "500000", "pipe:1"));
+        arguments.addAll(media.fragmentedMp4Output());
         return List.copyOf(arguments);
     }
 }

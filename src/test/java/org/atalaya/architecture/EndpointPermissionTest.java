@@ -1,5 +1,6 @@
 package org.atalaya.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -14,6 +15,7 @@ import org.atalaya.access.PublicEndpoint;
 import org.atalaya.access.RequiresPermission;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.socket.WebSocketHandler;
 
 /** Every web endpoint says which permission it needs, or why it is public; the run-time check refuses the rest. */
 @AnalyzeClasses(packages = "org.atalaya", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -24,6 +26,12 @@ class EndpointPermissionTest {
             .that().areDeclaredInClassesThat().areMetaAnnotatedWith(Controller.class)
             .and().areMetaAnnotatedWith(RequestMapping.class)
             .should(declareAPermissionOrBePublic());
+
+    /** A WebSocket is opened by an HTTP request too; its handshake checks the permission its handler declares. */
+    @ArchTest
+    static final ArchRule everyWebSocketHandlerDeclaresItsPermission = classes()
+            .that().implement(WebSocketHandler.class).and().areNotInterfaces()
+            .should().beAnnotatedWith(RequiresPermission.class);
 
     private static ArchCondition<JavaMethod> declareAPermissionOrBePublic() {
         return new ArchCondition<>("declare @RequiresPermission or @PublicEndpoint (on the method or its class)") {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import org.assertj.core.data.Offset;
@@ -17,6 +18,8 @@ import org.atalaya.media.FfmpegBinaries;
 import org.atalaya.media.MediaInfo;
 import org.atalaya.media.MediaProbe;
 import org.atalaya.media.MediaProperties;
+import org.atalaya.media.Mp4Fragment;
+import org.atalaya.media.Mp4InitSegment;
 import org.atalaya.media.ProcessSupervisor;
 import org.atalaya.test.AtalayaTest;
 import org.atalaya.test.Await;
@@ -59,6 +62,8 @@ class CameraRecorderTest {
 
     @TempDir
     Path storage;
+
+    private final CountingTap tap = new CountingTap();
 
     @BeforeAll
     static void makeClip() {
@@ -126,11 +131,34 @@ class CameraRecorderTest {
                 .as("the gap ends where the recording resumed")
                 .isCloseTo(gap.endedAt().toEpochMilli(), Offset.offset(500L));
         assertThat(probe.probe(firstAfter.path()).video()).isPresent();
+        assertThat(tap.events).as("the tap sees each run begin, deliver and end, as the recorder does")
+                .startsWith("started " + camera, "fragment " + camera).contains("ended " + camera)
+                .containsSubsequence("ended " + camera, "started " + camera, "fragment " + camera);
     }
 
     private CameraRecorder recorderWithTwoSecondSegments() {
         var writers = new SegmentWriters(new RecordingProperties(storage.toString(), 2, null, true), clock, segments);
-        return new CameraRecorder(supervisor, binaries, writers, gaps, segments, media);
+        return new CameraRecorder(supervisor, binaries, writers, gaps, segments, media, List.of(tap));
+    }
+
+    /** Notes what a {@link StreamTap} is told, in order. */
+    private static final class CountingTap implements StreamTap {
+        final List<String> events = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void streamStarted(long cameraId, Mp4InitSegment init) {
+            events.add("started " + cameraId);
+        }
+
+        @Override
+        public void fragmentArrived(long cameraId, Mp4Fragment fragment) {
+            if (!events.getLast().equals("fragment " + cameraId)) events.add("fragment " + cameraId);
+        }
+
+        @Override
+        public void streamEnded(long cameraId) {
+            events.add("ended " + cameraId);
+        }
     }
 
     private List<Path> openFiles() {

@@ -26,14 +26,15 @@ class CameraInputLists {
     }
 
     /**
-     * Writes the list for {@code camera}'s main stream.
+     * Writes the list for one of {@code camera}'s streams.
      *
+     * @param url           the stream's address, without credentials
      * @param socketTimeout how long ffmpeg waits on a silent connection before it gives up
      */
-    Path write(Camera camera, String password, Duration socketTimeout) throws IOException {
-        String url = withCredentials(camera.mainUrl(), camera.username(), password);
+    Path write(Camera camera, String url, String password, Duration socketTimeout) throws IOException {
+        String withCredentials = withCredentials(url, camera.username(), password);
         String text = "ffconcat version 1.0\n"
-                + "file '" + url.replace("'", "'\\''") + "'\n"
+                + "file '" + withCredentials.replace("'", "'\\''") + "'\n"
                 + "option rtsp_transport tcp\n"
                 + "option timeout " + socketTimeout.toNanos() / 1000 + "\n";
         Path list = Files.createTempFile(directory, "camera-" + camera.id() + "-", ".ffconcat",

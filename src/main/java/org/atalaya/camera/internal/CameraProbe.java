@@ -53,7 +53,7 @@ class CameraProbe {
         if (SyntheticSource.isSynthetic(camera.mainUrl())) return SyntheticSource.probeResult();
         Path list;
         try {
-            list = lists.write(camera, password.orElse(null), properties.probeTimeout().multipliedBy(2));
+            list = lists.write(camera, camera.mainUrl(), password.orElse(null), properties.probeTimeout().multipliedBy(2));
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the probe list for camera " + camera.id(), e);
         }

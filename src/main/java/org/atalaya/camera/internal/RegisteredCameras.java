@@ -45,14 +45,28 @@ class RegisteredCameras implements CameraCatalog, CameraInputs {
 
     @Override
     public CameraInput open(long cameraId) {
-        Camera camera = store.byId(cameraId).orElseThrow(() -> new NoSuchElementException("no camera " + cameraId));
+        Camera camera = camera(cameraId);
         if (SyntheticSource.isSynthetic(camera.mainUrl())) return SyntheticSource.input();
+        return input(camera, camera.mainUrl());
+    }
+
+    @Override
+    public Optional<CameraInput> openSubStream(long cameraId) {
+        Camera camera = camera(cameraId);
+        return Optional.ofNullable(camera.subUrl()).map(url -> input(camera, url));
+    }
+
+    private Camera camera(long cameraId) {
+        return store.byId(cameraId).orElseThrow(() -> new NoSuchElementException("no camera " + cameraId));
+    }
+
+    private CameraInput input(Camera camera, String url) {
         String password = password(camera.id()).orElse(null);
         try {
-            Path list = lists.write(camera, password, socketTimeout);
+            Path list = lists.write(camera, url, password, socketTimeout);
             return new CameraInput(CameraInputLists.inputArguments(list), CameraInput.STREAM_COPY, list);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write the input list of camera " + cameraId, e);
+            throw new UncheckedIOException("could not write the input list of camera " + camera.id(), e);
         }
     }
 
@@ -69,6 +83,6 @@ class RegisteredCameras implements CameraCatalog, CameraInputs {
     private static RegisteredCamera registered(Camera camera) {
         return new RegisteredCamera(camera.id(), camera.name(), camera.cameraGroup(), camera.enabled(),
                 camera.recordable(), camera.retentionDays(), camera.latitude(), camera.longitude(),
-                camera.headingDeg(), camera.fovDeg(), camera.rangeM());
+                camera.headingDeg(), camera.fovDeg(), camera.rangeM(), camera.subUrl() != null);
     }
 }

@@ -24,7 +24,7 @@ class LeftoverProcessReaperTest {
     private static final String BACKGROUND_SLEEP = "sleep 600 </dev/null >/dev/null 2>&1 & echo $!";
 
     private final MediaProperties properties = new MediaProperties(null, null, null, null, null, Duration.ofMillis(300),
-            Duration.ofSeconds(2), 5);
+            Duration.ofSeconds(2), 5, null);
     private final OsProcessLauncher launcher = new OsProcessLauncher(properties);
     private final LeftoverProcessReaper reaper = new LeftoverProcessReaper(properties);
     private ProcessHandle unmarkedOrphan;

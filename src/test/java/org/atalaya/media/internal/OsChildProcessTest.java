@@ -18,7 +18,7 @@ class OsChildProcessTest {
     private static final Duration SHORT_GRACE = Duration.ofMillis(300);
 
     private final OsProcessLauncher launcher = new OsProcessLauncher(new MediaProperties(null, null, null, null, null,
-            SHORT_GRACE, SHORT_GRACE, 5));
+            SHORT_GRACE, SHORT_GRACE, 5, null));
 
     @Test
     void aProcessReadingItsInputQuitsOnQ() throws IOException {

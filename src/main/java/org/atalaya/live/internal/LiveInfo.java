@@ -1,0 +1,12 @@
+package org.atalaya.live.internal;
+
+import java.util.List;
+
+/**
+ * What the console's player needs before it opens a camera's live stream.
+ *
+ * @param recording whether the camera is being recorded now (or reconnecting to go on recording)
+ * @param streams   the streams a viewer may ask for: {@code main}, and {@code sub} when the camera has one
+ */
+record LiveInfo(long cameraId, String name, boolean recording, List<String> streams) {
+}

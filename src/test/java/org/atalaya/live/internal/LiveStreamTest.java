@@ -1,0 +1,205 @@
+package org.atalaya.live.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.atalaya.identity.UserAccounts;
+import org.atalaya.media.Mp4Fragment;
+import org.atalaya.media.Mp4InitSegment;
+import org.atalaya.media.Mp4Track;
+import org.atalaya.test.ApiClient;
+import org.atalaya.test.AtalayaTest;
+import org.atalaya.test.Await;
+import org.atalaya.test.TestAccounts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The live WebSocket: who may open it, what a viewer receives, and that a stalled viewer holds up nobody else. */
+@AtalayaTest
+class LiveStreamTest {
+
+    private static final Duration GENEROUS = Duration.ofSeconds(30);
+    private static final long TIMESCALE = 90_000;
+    private static final int FRAGMENT_TICKS = 9_000;
+    private static final int FRAGMENT_BYTES = 256 * 1024;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    LiveHub hub;
+
+    @Test
+    void aUserWithoutTheLivePermissionGetsNoStream() {
+        TestAccounts testAccounts = new TestAccounts(jdbc, accounts, "live");
+        String group = testAccounts.group();
+        long camera = createCamera(group);
+        String seesOnly = testAccounts.tokenWith(List.of(new TestAccounts.Grant("CAMERA_VIEW", group),
+                new TestAccounts.Grant("LIVE_VIEW", testAccounts.group())));
+        String other = testAccounts.tokenScopedTo(testAccounts.group(), "CAMERA_VIEW", "LIVE_VIEW");
+
+        assertThat(handshakeStatus(seesOnly, camera)).isEqualTo(403);
+        assertThat(handshakeStatus(other, camera)).as("a camera of another group is not found").isEqualTo(404);
+        HttpResponse<String> info = new ApiClient(port, seesOnly).get("/api/v1/cameras/" + camera + "/live");
+        assertThat(info.statusCode()).isEqualTo(403);
+        assertThat(ApiClient.json(info).path("detail").asString()).contains("not its live video");
+        assertThat(auditCount("live.view", camera, "DENIED")).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aViewerGetsTheStreamFromTheLastKeyframeAndTheViewIsAudited() throws Exception {
+        TestAccounts testAccounts = new TestAccounts(jdbc, accounts, "live");
+        String group = testAccounts.group();
+        long camera = createCamera(group);
+        String token = testAccounts.tokenScopedTo(group, "CAMERA_VIEW", "LIVE_VIEW");
+        var feed = new LiveHub.FeedKey(camera, LiveStreamKind.MAIN);
+        Object source = new Object();
+        hub.started(feed, source, init());
+        for (int i = 0; i < 25; i++) hub.fragment(feed, source, fragment(i, i % 10 == 0));
+
+        var viewer = new Receiver(true);
+        WebSocket socket = open(token, camera, viewer);
+        Await.until(GENEROUS, () -> viewer.binary.size() >= 6);
+        hub.fragment(feed, source, fragment(25, false));
+        Await.until(GENEROUS, () -> viewer.binary.size() >= 7);
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+
+        assertThat(viewer.text).anySatisfy(text -> assertThat(text).contains("\"type\":\"stream\"")
+                .contains("avc1.42c01e"));
+        assertThat(viewer.binary.getFirst()).as("the init segment comes first").isEqualTo(-1);
+        assertThat(viewer.binary.subList(1, 7)).as("from the last keyframe (20) on").containsExactly(20, 21, 22, 23,
+                24, 25);
+        Await.until(GENEROUS, () -> auditCount(LiveAccess.VIEW_ENDED, camera, "SUCCESS") == 1);
+        assertThat(auditCount(LiveAccess.VIEW_STARTED, camera, "SUCCESS")).isEqualTo(1);
+    }
+
+    @Test
+    void aStalledViewerDoesNotHoldUpAnotherOrTheCamera() throws Exception {
+        TestAccounts testAccounts = new TestAccounts(jdbc, accounts, "live");
+        String group = testAccounts.group();
+        long camera = createCamera(group);
+        String token = testAccounts.tokenScopedTo(group, "CAMERA_VIEW", "LIVE_VIEW");
+        var feed = new LiveHub.FeedKey(camera, LiveStreamKind.MAIN);
+        Object source = new Object();
+        hub.started(feed, source, init());
+
+        var stalled = new Receiver(false);
+        var watching = new Receiver(true);
+        open(token, camera, stalled);
+        open(token, camera, watching);
+        Await.until(GENEROUS, () -> hub.viewerCount(feed) == 2);
+
+        int fragments = 400;
+        for (int i = 0; i < fragments; i++) {
+            hub.fragment(feed, source, fragment(i, i % 10 == 0));
+            // paced as a camera is: the watching viewer keeps up, and its backlog stays short
+            int sent = i;
+            if (i % 10 == 9) Await.until(GENEROUS, () -> watching.binary.size() >= sent - 5);
+        }
+
+        Await.until(GENEROUS, () -> watching.binary.size() == fragments + 1);
+        assertThat(watching.binary.subList(1, fragments + 1)).as("every fragment, in order").isSorted()
+                .doesNotHaveDuplicates();
+        Await.until(GENEROUS, () -> hub.viewerCount(feed) == 1);
+        assertThat(stalled.binary).as("the stalled viewer was let go").isEmpty();
+    }
+
+    private int handshakeStatus(String token, long camera) {
+        try {
+            open(token, camera, new Receiver(true)).abort();
+            return 101;
+        } catch (CompletionException e) {
+            assertThat(e.getCause()).isInstanceOf(WebSocketHandshakeException.class);
+            return ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode();
+        }
+    }
+
+    private WebSocket open(String token, long camera, Receiver receiver) {
+        return HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Authorization", "Bearer " + token)
+                .buildAsync(URI.create("ws://localhost:" + port + "/api/v1/cameras/" + camera + "/live/stream"),
+                        receiver)
+                .join();
+    }
+
+    private long createCamera(String group) {
+        var admin = new ApiClient(port, new TestAccounts(jdbc, accounts, "live").tokenFor("admin"));
+        HttpResponse<String> created = admin.post("/api/v1/cameras", """
+                {"name": "%s", "mainUrl": "rtsp://127.0.0.1:9/nothing", "cameraGroup": "%s"}"""
+                .formatted(TestAccounts.unique("Live"), group));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return ApiClient.json(created).path("id").asLong();
+    }
+
+    private int auditCount(String action, long camera, String outcome) {
+        return jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = ? AND target LIKE ? AND outcome = ?")
+                .param(action).param("camera:" + camera + " %").param(outcome).query(Integer.class).single();
+    }
+
+    private static Mp4InitSegment init() {
+        return new Mp4InitSegment(marked(-1, 64), List.of(new Mp4Track(1, "vide", "avc1.42c01e", TIMESCALE, 640,
+                360)));
+    }
+
+    /** A fragment of 100 ms whose first four bytes carry its number, so a receiver can tell which it got. */
+    private static Mp4Fragment fragment(int number, boolean keyframe) {
+        return new Mp4Fragment(marked(number, FRAGMENT_BYTES), number, 1, keyframe, (long) number * FRAGMENT_TICKS,
+                FRAGMENT_TICKS, TIMESCALE);
+    }
+
+    private static ByteBuffer marked(int number, int size) {
+        ByteBuffer content = ByteBuffer.allocate(size);
+        content.putInt(number).rewind();
+        return content;
+    }
+
+    /** Collects what a viewer receives; one that does not keep reading stalls after the first message, on purpose. */
+    private static final class Receiver implements WebSocket.Listener {
+        final List<Integer> binary = new CopyOnWriteArrayList<>();
+        final List<String> text = new CopyOnWriteArrayList<>();
+        private final boolean keepsReading;
+        private boolean withinMessage;
+
+        Receiver(boolean keepsReading) {
+            this.keepsReading = keepsReading;
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            webSocket.request(1);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            text.add(data.toString());
+            if (keepsReading) webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            if (!withinMessage) binary.add(data.getInt(data.position()));
+            withinMessage = !last;
+            if (keepsReading) webSocket.request(1);
+            return null;
+        }
+
+    }
+}
