@@ -1,25 +1,17 @@
 package org.atalaya.playback.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.atalaya.media.ChildProcess;
 import org.atalaya.media.FfmpegBinaries;
 import org.atalaya.media.MediaProperties;
 import org.atalaya.media.MediaUnavailableException;
-import org.atalaya.media.PipeReaders;
 import org.atalaya.media.ProcessLauncher;
 import org.atalaya.playback.PlaybackProperties;
 import org.atalaya.recording.RecordedSegment;
@@ -80,37 +72,12 @@ class ClipExporter {
         List<String> command = List.of(binaries.ffmpeg().toString(), "-hide_banner", "-loglevel", "error", "-y",
                 "-i", source.toString(), "-map", "0:v", "-c", "copy", "-t", seconds(length),
                 "-movflags", "+faststart", "-f", "mp4", clip.toString());
-        ChildProcess ffmpeg = launcher.start("clip camera " + cameraId, command);
-        try (var reader = PipeReaders.perTask("clip-output-")) {
-            CompletableFuture<Void> ended = CompletableFuture.runAsync(() -> drain(ffmpeg.output()), reader);
-            ended.get(properties.clipTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            ffmpeg.stop();
-            throw new IOException("ffmpeg took longer than " + properties.clipTimeout());
-        } catch (ExecutionException e) {
-            ffmpeg.stop();
-            throw new IOException("could not read ffmpeg's output", e.getCause());
-        } catch (InterruptedException e) {
-            ffmpeg.stop();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while ffmpeg made the clip", e);
-        }
-        int exitCode = ffmpeg.stop().exitCode();
-        if (exitCode != 0 || Files.size(clip) == 0) {
-            throw new IOException("ffmpeg ended with " + exitCode + ": " + String.join(" | ", ffmpeg.recentErrorLines()));
-        }
+        FfmpegRun.run(launcher, "clip camera " + cameraId, command, properties.clipTimeout());
+        if (Files.size(clip) == 0) throw new IOException("ffmpeg wrote an empty clip");
     }
 
     private static String seconds(Duration length) {
         return String.format(Locale.ROOT, "%.3f", length.toNanos() / 1e9);
-    }
-
-    private static void drain(InputStream output) {
-        try (output) {
-            output.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static void deleteQuietly(Path file) {

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -35,6 +36,10 @@ class PlaybackApiController {
 
     static final String PLAYBACK = "recording.playback";
     static final String CLIP = "recording.clip";
+    /** The wall-clock instant of the first frame of a playback stream; the player's time 0 is this instant. */
+    static final String STREAM_START = "Atalaya-Stream-Start";
+    /** The wall-clock instant of the keyframe a thumbnail pictures. */
+    static final String KEYFRAME = "Atalaya-Keyframe";
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -43,15 +48,20 @@ class PlaybackApiController {
     private final PlaybackAccess access;
     private final RecordingTimeline timeline;
     private final ClipExporter clips;
+    private final Thumbnails thumbnails;
+    private final ThumbnailAudit thumbnailAudit;
     private final PlaybackProperties properties;
     private final MediaProperties media;
     private final Clock clock;
 
-    PlaybackApiController(PlaybackAccess access, RecordingTimeline timeline, ClipExporter clips,
-                          PlaybackProperties properties, MediaProperties media, Clock clock) {
+    PlaybackApiController(PlaybackAccess access, RecordingTimeline timeline, ClipExporter clips, Thumbnails thumbnails,
+                          ThumbnailAudit thumbnailAudit, PlaybackProperties properties, MediaProperties media,
+                          Clock clock) {
         this.access = access;
         this.timeline = timeline;
         this.clips = clips;
+        this.thumbnails = thumbnails;
+        this.thumbnailAudit = thumbnailAudit;
         this.properties = properties;
         this.media = media;
         this.clock = clock;
@@ -78,15 +88,20 @@ class PlaybackApiController {
         TimeRange range = TimeRange.parse(from, to, properties.streamLength(), properties.maxVideoLength());
         RecordedStream stream = new RecordedStream(recorded(id, range), range.from(), range.to(),
                 media.maxBoxSize().toBytes());
+        Instant streamStart;
+        String codec;
         try {
-            stream.firstKeyframe();
+            streamStart = stream.firstKeyframe();
+            codec = stream.codec();
         } catch (IOException e) {
             log.error("Could not read the recording of camera {} at {}: {}", id, range.from(), e.getMessage());
             throw PlaybackProblem.unreadable();
         }
         access.recordViewing(PLAYBACK, camera, range, purpose);
-        response.setContentType("video/mp4");
+        response.setContentType("video/mp4; codecs=\"" + codec + "\"");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setHeader(STREAM_START, streamStart.toString());
+        response.setHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, STREAM_START);
         try (OutputStream out = response.getOutputStream()) {
             stream.writeTo(out);
         } catch (RecordedStream.ReceiverGone e) {
@@ -123,6 +138,40 @@ class PlaybackApiController {
             }
         } finally {
             ClipExporter.deleteQuietly(clip);
+        }
+    }
+
+    /**
+     * A small JPEG of the keyframe at or before {@code at}, for the timeline. The picture is recorded video, so a
+     * reason is required and the look is audited, once per user, camera, case and recorded hour (see
+     * {@link ThumbnailAudit}); the browser may keep the picture for a while.
+     */
+    @GetMapping("/api/v1/cameras/{id}/thumbnail.jpg")
+    @RequiresPermission(Permission.PLAYBACK_VIEW)
+    void thumbnail(@PathVariable long id, @RequestParam(required = false) String at,
+                   @RequestParam(required = false) String reason,
+                   @RequestParam(name = "case", required = false) String caseNumber, HttpServletResponse response)
+            throws IOException {
+        RegisteredCamera camera = access.camera(id, ThumbnailAudit.ACTION);
+        PlaybackAccess.Purpose purpose = PlaybackAccess.purpose(reason, caseNumber);
+        Instant instant = TimeRange.instant("at", at);
+        RecordedSegment segment = recorded(id, new TimeRange(instant, instant.plusMillis(1))).getLast();
+        Thumbnails.Thumbnail thumbnail;
+        try {
+            thumbnail = thumbnails.of(segment, instant);
+        } catch (IOException e) {
+            log.error("Could not make a thumbnail of camera {} at {}: {}", id, instant, e.getMessage());
+            throw PlaybackProblem.unreadable();
+        }
+        thumbnailAudit.recordLook(camera, thumbnail.keyframe(), purpose);
+        response.setContentType("image/jpeg");
+        response.setContentLengthLong(Files.size(thumbnail.file()));
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=600");
+        response.setHeader(KEYFRAME, thumbnail.keyframe().toString());
+        try (OutputStream out = response.getOutputStream()) {
+            Files.copy(thumbnail.file(), out);
+        } catch (IOException e) {
+            log.debug("A thumbnail of camera {} was not received whole: {}", id, e.getMessage());
         }
     }
 

@@ -58,6 +58,12 @@ final class RecordedStream {
         return startPoint.wallClock();
     }
 
+    /** The codec of the stream's video as a media type names it, e.g. {@code avc1.64001f}. */
+    String codec() throws IOException {
+        if (startPoint == null) startPoint = findStartPoint();
+        return startPoint.codec();
+    }
+
     void writeTo(OutputStream out) throws IOException {
         firstKeyframe();
         WritableByteChannel channel = Channels.newChannel(out);
@@ -119,6 +125,7 @@ final class RecordedStream {
         StartPoint found = null;
         try (InputStream in = open(first)) {
             FragmentedMp4Reader reader = new FragmentedMp4Reader(in, maxBox);
+            String codec = reader.initSegment().primaryTrack().codec();
             Duration segmentStart = null;
             Optional<Mp4Fragment> next;
             while ((next = reader.nextFragment()).isPresent()) {
@@ -126,7 +133,7 @@ final class RecordedStream {
                 if (segmentStart == null) segmentStart = fragment.start();
                 Instant wallClock = wallClock(first, segmentStart, fragment);
                 if (found != null && wallClock.isAfter(start)) break;
-                if (fragment.startsWithKeyframe()) found = new StartPoint(fragment.decodeTime(), wallClock);
+                if (fragment.startsWithKeyframe()) found = new StartPoint(fragment.decodeTime(), wallClock, codec);
             }
         }
         if (found == null) throw new IOException("the segment " + first.path() + " holds no keyframe");
@@ -158,6 +165,6 @@ final class RecordedStream {
     }
 
     /** @param decodeTime the fragment's decode time in its own segment file */
-    private record StartPoint(long decodeTime, Instant wallClock) {
+    private record StartPoint(long decodeTime, Instant wallClock, String codec) {
     }
 }

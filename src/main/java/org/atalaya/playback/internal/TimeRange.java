@@ -39,7 +39,8 @@ record TimeRange(Instant from, Instant to) {
         return !instant.isBefore(from) && instant.isBefore(to);
     }
 
-    private static Instant instant(String name, String text) {
+    /** Reads the parameter {@code name} as an ISO-8601 instant with its offset; it is required. */
+    static Instant instant(String name, String text) {
         if (text == null || text.isBlank()) {
             throw PlaybackProblem.invalid("Parameter '" + name + "' is required: a date and time in ISO-8601 form, "
                     + "e.g. 2026-01-31T14:00:00Z.");

@@ -2,15 +2,22 @@ package org.atalaya.playback.internal;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.BoundingBox;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.atalaya.identity.UserAccounts;
 import org.atalaya.playback.internal.PlaybackFixtures.RecordedCamera;
 import org.atalaya.recording.GapIndex;
@@ -21,17 +28,22 @@ import org.atalaya.test.TestAccounts.Grant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** An operator opens a camera's recorded video on the console, gives a reason and watches it play. */
+/**
+ * An operator works with recorded video on the timeline player: gives a reason once, finds a time on the timeline,
+ * plays two cameras together and exports a range. Two cameras recorded over the same minute serve every test.
+ */
 @AtalayaTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlaybackPageTest {
 
     private static final String PASSWORD = "a-long-playback-passphrase";
-    private static Browser browser;
+    private static final Page.WaitForFunctionOptions PATIENTLY = new Page.WaitForFunctionOptions().setTimeout(20_000);
 
     @LocalServerPort
     int port;
@@ -45,63 +57,210 @@ class PlaybackPageTest {
     GapIndex gaps;
 
     @TempDir
-    Path storage;
+    static Path storage;
+
+    private Browser browser;
+    private RecordedCamera gate;
+    private RecordedCamera plaza;
+    private String username;
 
     @BeforeAll
-    static void start() {
+    void start() {
         browser = new Browser();
+        var fixtures = new PlaybackFixtures(jdbc, accounts, segments, gaps, port);
+        Instant start = Instant.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
+        gate = fixtures.recordedCamera(storage, start);
+        plaza = fixtures.recordedCamera(storage, start);
+        username = fixtures.userWith(PASSWORD, List.of(
+                new Grant("CAMERA_VIEW", gate.group()), new Grant("PLAYBACK_VIEW", gate.group()),
+                new Grant("CAMERA_VIEW", plaza.group()), new Grant("PLAYBACK_VIEW", plaza.group())));
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         browser.close();
     }
 
     @Test
-    void playsTheChosenMinuteWithAReasonAndOffersItAsAClip() {
-        var fixtures = new PlaybackFixtures(jdbc, accounts, segments, gaps, port);
-        RecordedCamera camera = fixtures.recordedCamera(storage,
-                Instant.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS));
-        String username = fixtures.userWith(PASSWORD,
-                List.of(new Grant("CAMERA_VIEW", camera.group()), new Grant("PLAYBACK_VIEW", camera.group())));
-        String reason = PlaybackFixtures.unique("Check of the reported fall");
-
+    void aClickOnTheTimelinePlaysFromThatInstantAndTheTimelineShowsTheGapAndZooms() {
         try (BrowserContext context = browser.newContext("http://localhost:" + port, "en")) {
-            Page page = context.newPage();
-            Browser.signIn(page, username, PASSWORD);
+            Page page = signedIn(context);
+            page.navigate("/cameras/" + gate.id() + "/playback?at=" + gate.at(2));
+            giveReason(page, PlaybackFixtures.unique("Check of the reported fall"), "CASE-77");
 
-            page.navigate("/playback");
-            assertThat(page.locator(".sidebar a[aria-current='page']")).containsText("Playback");
-            assertThat(page.locator("#playback-cameras")).hasCount(1);
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(camera.name()).setExact(true)).click();
-            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/cameras/" + camera.id() + "/playback$"));
-            assertThat(page.locator("#ranges tbody tr")).hasCount(2);
-            assertThat(page.locator("#gaps")).containsText(PlaybackFixtures.GAP_REASON);
-            assertThat(page.getByLabel("Start")).not().hasValue("");
+            awaitPlaying(page, 0);
+            assertThat(Instant.parse(page.locator(".pb-tile").getAttribute("data-stream-start")))
+                    .as("the keyframe at the chosen instant, from the stream's header").isEqualTo(gate.at(2));
 
-            page.evaluate("""
-                    iso => {
-                      const at = new Date(iso), pad = (n) => String(n).padStart(2, "0");
-                      document.getElementById("start").value = at.getFullYear() + "-" + pad(at.getMonth() + 1)
-                        + "-" + pad(at.getDate()) + "T" + pad(at.getHours()) + ":" + pad(at.getMinutes())
-                        + ":" + pad(at.getSeconds());
-                    }""", camera.at(8).toString());
-            page.getByLabel("Reason").fill(reason);
-            page.getByLabel("Case number").fill("CASE-77");
-            page.locator("#play").click();
-            // from 8 s, two seconds in, the player crosses into the second segment file
-            page.waitForFunction("() => document.getElementById('player').currentTime > 4", null,
-                    new Page.WaitForFunctionOptions().setTimeout(30_000));
-            assertThat(page.locator("#playback-error")).isEmpty();
-            assertThat(page.locator("#download")).isVisible();
-            assertThat(page.locator("#download")).hasAttribute("href",
-                    java.util.regex.Pattern.compile("/api/v1/cameras/" + camera.id() + "/clip\\.mp4\\?.*case=CASE-77"));
+            Locator gap = page.locator(".pb-lane .pb-gap[data-start='" + script(gate.at(30)) + "']");
+            assertThat(gap).hasAttribute("data-end", script(gate.at(40)));
+            assertThat(gap).hasAttribute("title", PlaybackFixtures.GAP_REASON);
+            assertThat(page.locator(".pb-lane .pb-range[data-start='" + script(gate.at(40)) + "']")).hasCount(1);
 
-            assertThat(page.navigate("/cameras/" + (camera.id() + 1_000_000) + "/playback").status()).isEqualTo(404);
-            page.navigate("/cameras/" + camera.id() + "/playback?lang=es");
-            assertThat(page.locator("#ranges-heading")).hasText("Grabado en las últimas 6 horas");
+            Instant target = gate.at(14).plusMillis(500);
+            long spanBefore = viewSpan(page).toMillis();
+            page.mouse().move(xOf(page, target), timelineY(page));
+            for (int i = 0; i < 5; i++) page.mouse().wheel(0, -100);
+            assertThat(page.locator("#pb-span")).hasText("1 min");
+            assertThat(viewSpan(page).toMillis()).isLessThan(spanBefore).isEqualTo(60_000);
+
+            long clickedAt = System.currentTimeMillis();
+            page.mouse().click(xOf(page, target), timelineY(page));
+            Instant first = Instant.parse((String) page.waitForFunction("""
+                    (target) => { const clock = document.getElementById('pb-clock').dateTime;
+                                  return Math.abs(Date.parse(clock) - Date.parse(target)) < 1000 && clock; }""",
+                    target.toString(), PATIENTLY).jsonValue());
+            assertThat(Duration.between(target, first).abs().toMillis()).isLessThan(1_000);
+            page.waitForFunction("""
+                    (target) => Date.parse(document.getElementById('pb-clock').dateTime) > Date.parse(target) + 1500
+                        && document.querySelector('.pb-tile video').getVideoPlaybackQuality().totalVideoFrames > 0""",
+                    target.toString(), PATIENTLY);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> shown = (Map<String, Object>) page.evaluate("""
+                    () => { const tile = document.querySelector('.pb-tile'), video = tile.querySelector('video');
+                            return { clock: document.getElementById('pb-clock').dateTime,
+                                     streamStart: tile.dataset.streamStart, currentTime: video.currentTime }; }""");
+            long elapsed = System.currentTimeMillis() - clickedAt;
+            Instant clock = Instant.parse((String) shown.get("clock"));
+            Instant streamStart = Instant.parse((String) shown.get("streamStart"));
+            double currentTime = ((Number) shown.get("currentTime")).doubleValue();
+
+            assertThat(Duration.between(target, clock).toMillis()).as("played on from the chosen instant")
+                    .isBetween(1_500L, elapsed + 1_000L);
+            assertThat(currentTime * 1000).as("the clock is the stream's start plus the video's time")
+                    .isCloseTo(Duration.between(streamStart, clock).toMillis(), within(500.0));
+            assertThat(page.locator("#pb-error")).isEmpty();
         }
-        assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE reason = ? AND case_number = 'CASE-77'")
-                .param(reason).query(String.class).list()).containsExactly("recording.playback");
+    }
+
+    @Test
+    void theReasonIsAskedOnceForEveryCameraOfTheCase() {
+        String reason = PlaybackFixtures.unique("Stolen bicycle");
+        try (BrowserContext context = browser.newContext("http://localhost:" + port, "en")) {
+            Page page = signedIn(context);
+            page.navigate("/cameras/" + gate.id() + "/playback?at=" + gate.at(5));
+            giveReason(page, reason, "CASE-88");
+            awaitPlaying(page, 0);
+            assertThat(page.locator("#pb-case")).hasText("CASE-88");
+
+            page.navigate("/cameras/" + plaza.id() + "/playback?at=" + plaza.at(5));
+            awaitPlaying(page, 0);
+            assertThat(page.locator("#pb-purpose")).isHidden();
+            assertThat(page.locator("#pb-case")).hasText("CASE-88");
+        }
+        assertThat(jdbc.sql("SELECT target FROM audit_entry WHERE reason = ? AND case_number = 'CASE-88' ORDER BY seq")
+                .param(reason).query(String.class).list())
+                .containsExactly("camera:" + gate.id() + " " + gate.name(), "camera:" + plaza.id() + " " + plaza.name());
+    }
+
+    @Test
+    void camerasChosenOnTheListPlayTogether() {
+        try (BrowserContext context = browser.newContext("http://localhost:" + port, "en")) {
+            Page page = signedIn(context);
+            page.navigate("/playback");
+            page.getByLabel("Play " + gate.name() + " together with others").check();
+            page.getByLabel("Play " + plaza.name() + " together with others").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Play the chosen cameras together"))
+                    .click();
+            assertThat(page).hasURL(Pattern.compile(".*/playback/sync\\?cameras=" + gate.id() + "," + plaza.id() + "$"));
+            page.navigate("/playback/sync?cameras=" + gate.id() + "," + plaza.id() + "&at=" + gate.at(3));
+            giveReason(page, PlaybackFixtures.unique("Two views of the crossing"), "");
+
+            assertThat(page.locator(".pb-tile")).hasCount(2);
+            awaitPlaying(page, 0);
+            awaitPlaying(page, 1);
+            @SuppressWarnings("unchecked")
+            List<Number> times = (List<Number>) page.evaluate("""
+                    () => Array.from(document.querySelectorAll('.pb-tile')).map((tile) =>
+                        Date.parse(tile.dataset.streamStart) + tile.querySelector('video').currentTime * 1000)""");
+            assertThat(times.get(0).doubleValue()).as("one clock").isCloseTo(times.get(1).doubleValue(), within(700.0));
+        }
+    }
+
+    @Test
+    void aMarkedRangeIsExportedWithProgressAndARefusalIsExplained() {
+        try (BrowserContext context = browser.newContext("http://localhost:" + port, "en")) {
+            Page page = signedIn(context);
+            page.navigate("/cameras/" + gate.id() + "/playback?at=" + gate.at(4));
+            giveReason(page, PlaybackFixtures.unique("Evidence for the prosecutor"), "CASE-99");
+            page.keyboard().press("+");
+            page.keyboard().press("+");
+            page.keyboard().press("+");
+            assertThat(page.locator("#pb-span")).hasText("5 min");
+
+            shiftDrag(page, gate.at(3), gate.at(8));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Export MP4")).click();
+
+            assertThat(page.locator("#pb-export-percent")).hasText("100 %", new com.microsoft.playwright.assertions
+                    .LocatorAssertions.HasTextOptions().setTimeout(20_000));
+            assertThat(page.locator("#pb-export-progress")).hasJSProperty("value", 100);
+            Locator link = page.locator("#pb-export-link");
+            assertThat(link).isVisible();
+            assertThat(link).hasAttribute("href", Pattern.compile("^blob:"));
+            assertThat(link).hasAttribute("download", Pattern.compile("camera-" + gate.id() + "-.*\\.mp4"));
+
+            shiftDrag(page, gate.at(31), gate.at(39));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Export MP4")).click();
+            assertThat(page.locator("#pb-error")).containsText("The camera recorded nothing in that time range.");
+        }
+    }
+
+    /** An instant as the page's script writes it: ISO-8601 in UTC with milliseconds. */
+    private static String script(Instant at) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC).format(at);
+    }
+
+    private Page signedIn(BrowserContext context) {
+        Page page = context.newPage();
+        Browser.signIn(page, username, PASSWORD);
+        return page;
+    }
+
+    private static void giveReason(Page page, String reason, String caseNumber) {
+        assertThat(page.locator("#pb-purpose")).isVisible();
+        page.getByLabel("Reason").fill(reason);
+        page.getByLabel("Case number").fill(caseNumber);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+        assertThat(page.locator("#pb-purpose")).isHidden();
+    }
+
+    private static void awaitPlaying(Page page, int tile) {
+        page.waitForFunction("""
+                (index) => { const tile = document.querySelectorAll('.pb-tile')[index];
+                             const video = tile.querySelector('video');
+                             return tile.dataset.streamStart && video.currentTime > 0.5
+                                 && video.getVideoPlaybackQuality().totalVideoFrames > 0; }""", tile, PATIENTLY);
+    }
+
+    private static void shiftDrag(Page page, Instant from, Instant to) {
+        page.keyboard().down("Shift");
+        page.mouse().move(xOf(page, from), timelineY(page));
+        page.mouse().down();
+        page.mouse().move(xOf(page, to), timelineY(page), new com.microsoft.playwright.Mouse.MoveOptions().setSteps(4));
+        page.mouse().up();
+        page.keyboard().up("Shift");
+    }
+
+    private static Duration viewSpan(Page page) {
+        Locator timeline = page.locator("#pb-timeline");
+        return Duration.between(Instant.parse(timeline.getAttribute("data-view-start")),
+                Instant.parse(timeline.getAttribute("data-view-end")));
+    }
+
+    /** Where on the screen the timeline shows an instant, from the view it says it shows. */
+    private static double xOf(Page page, Instant at) {
+        Locator timeline = page.locator("#pb-timeline");
+        Instant viewStart = Instant.parse(timeline.getAttribute("data-view-start"));
+        BoundingBox box = timeline.boundingBox();
+        double width = ((Number) timeline.evaluate("element => element.clientWidth")).doubleValue();
+        double clientLeft = ((Number) timeline.evaluate("element => element.clientLeft")).doubleValue();
+        double fraction = Duration.between(viewStart, at).toMillis() / (double) viewSpan(page).toMillis();
+        assertThat(fraction).as("the instant is in view").isBetween(0.0, 1.0);
+        return box.x + clientLeft + fraction * width;
+    }
+
+    private static double timelineY(Page page) {
+        BoundingBox box = page.locator("#pb-timeline .pb-lane").first().boundingBox();
+        return box.y + box.height / 2;
     }
 }
