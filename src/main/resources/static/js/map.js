@@ -10,6 +10,7 @@
   const EARTH_RADIUS_M = 6371008.8;
   const DEFAULT_RANGE_M = 60;
   const CONE_STEPS = 16;
+  const RECONNECT_GRACE_MS = 5000;
   const GRID_STEPS = [20, 10, 5, 2, 1, 0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005, 0.0002, 0.0001];
 
   const map = L.map(element, {
@@ -251,12 +252,23 @@
     node.textContent = data['stream' + state.charAt(0).toUpperCase() + state.slice(1)];
   }
 
+  /* The server ends each stream after a while and the browser reconnects at once: only a reconnection that takes
+     longer is worth telling the operator about. */
   function follow() {
     const source = new EventSource(data.events);
-    source.addEventListener('open', function () { streamState('open'); });
+    let interrupted = null;
+    source.addEventListener('open', function () {
+      clearTimeout(interrupted);
+      streamState('open');
+    });
     source.addEventListener('status', function (event) { apply(JSON.parse(event.data)); });
     source.addEventListener('error', function () {
-      streamState(source.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting');
+      clearTimeout(interrupted);
+      if (source.readyState === EventSource.CLOSED) {
+        streamState('closed');
+      } else {
+        interrupted = setTimeout(function () { streamState('reconnecting'); }, RECONNECT_GRACE_MS);
+      }
     });
   }
 

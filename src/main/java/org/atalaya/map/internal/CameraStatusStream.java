@@ -1,18 +1,18 @@
 package org.atalaya.map.internal;
 
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.atalaya.access.SignedInUser;
 import org.atalaya.camera.CameraStatusChanged;
@@ -22,18 +22,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends camera status changes to every open map, each only about the cameras its user may see. A stream begins with
- * the current status of those cameras, so a browser that reconnects misses nothing.
+ * Camera status changes as server-sent events, to every open map, each only about the cameras its user may see. A
+ * stream begins with the current status of those cameras, so a browser that reconnects misses nothing.
  * <p>
- * Each subscriber has its own sending thread (virtual) and a bounded queue: the thread that reports a status never
- * writes to a socket, one slow browser delays no other, and a browser that stops reading is dropped when its queue is
- * full. A comment every {@link #HEARTBEAT} finds connections that died without a word.
+ * Each stream is written on its request's own thread, which is virtual and costs little while it waits: the
+ * request never goes asynchronous, so it stays within the sign-in and permission checks it passed, and the thread that
+ * reports a status only puts it in a queue and never writes to a socket. A browser that stops reading fills its queue
+ * and its stream is ended (it reconnects and starts afresh); one that went away is found by the comment written every
+ * {@link #HEARTBEAT} when nothing else is.
  */
 @Component
 class CameraStatusStream {
@@ -45,31 +48,50 @@ class CameraStatusStream {
 
     private final MapCameras cameras;
     private final MapProperties properties;
+    private final JsonMapper json;
+    private final Clock clock;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
-    /** The latest report sent about each camera, so that a late, older report does not undo a newer one. */
+    /** The latest report passed on about each camera, so that a late, older report does not undo a newer one. */
     private final Map<Long, Instant> newestSince = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofVirtual().name("map-status-heartbeat").factory());
 
-    CameraStatusStream(MapCameras cameras, MapProperties properties) {
+    CameraStatusStream(MapCameras cameras, MapProperties properties, JsonMapper json, Clock clock) {
         this.cameras = cameras;
         this.properties = properties;
-        heartbeat.scheduleAtFixedRate(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        this.json = json;
+        this.clock = clock;
     }
 
-    /** A stream for the user that starts with the status of each camera they may see. */
-    SseEmitter subscribe(SignedInUser user, Locale locale) {
-        SseEmitter emitter = new SseEmitter(properties.statusStreamLength().toMillis());
-        Subscriber subscriber = new Subscriber(emitter, user, locale);
-        emitter.onCompletion(subscriber::close);
-        emitter.onTimeout(emitter::complete);
-        emitter.onError(error -> subscriber.close());
+    /**
+     * Writes the user's stream until its time is up, the browser leaves or the server stops.
+     *
+     * @throws IOException when the browser has gone
+     */
+    void stream(SignedInUser user, Locale locale, HttpServletResponse response) throws IOException {
+        Subscriber subscriber = new Subscriber(user, locale);
         subscribers.add(subscriber);
-        subscriber.deliver(() -> {
-            emitter.send(SseEmitter.event().comment("statuses").reconnectTime(RECONNECT.toMillis()));
-            for (StatusUpdate status : cameras.statusesFor(user, locale)) subscriber.send(status);
-        });
-        return emitter;
+        try {
+            response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            response.setHeader("X-Accel-Buffering", "no");
+            ServletOutputStream out = response.getOutputStream();
+            write(out, "retry: " + RECONNECT.toMillis() + "\n\n");
+            for (StatusUpdate status : cameras.statusesFor(user, locale)) write(out, status);
+            out.flush();
+            Instant end = clock.instant().plus(properties.statusStreamLength());
+            for (Duration left = properties.statusStreamLength(); left.isPositive();
+                 left = Duration.between(clock.instant(), end)) {
+                Message message = subscriber.queue.poll(Math.min(left.toMillis(), HEARTBEAT.toMillis()),
+                        TimeUnit.MILLISECONDS);
+                if (message == Message.END) return;
+                write(out, message == null ? ": heartbeat\n\n" : event(message.status()));
+                out.flush();
+            }
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        } finally {
+            subscribers.remove(subscriber);
+        }
     }
 
     /** After the reporting transaction commits: a report that is rolled back never reaches a map. */
@@ -80,19 +102,15 @@ class CameraStatusStream {
         if (camera == null) return;
         for (Subscriber subscriber : subscribers) {
             if (MapCameras.sees(subscriber.user, camera)) {
-                subscriber.deliver(() -> subscriber.send(cameras.status(change, subscriber.locale)));
+                subscriber.offer(new Message(cameras.status(change, subscriber.locale)));
             }
         }
     }
 
-    int subscriberCount() {
-        return subscribers.size();
-    }
-
+    /** Ends every stream, so that the web server's graceful shutdown does not wait for them. */
     @EventListener(ContextClosedEvent.class)
-    void closeAll() {
-        heartbeat.shutdownNow();
-        subscribers.forEach(subscriber -> subscriber.deliver(subscriber.emitter::complete));
+    void endAll() {
+        subscribers.forEach(subscriber -> subscriber.end());
     }
 
     private boolean isNewest(CameraStatusChanged change) {
@@ -101,53 +119,44 @@ class CameraStatusStream {
         return kept.equals(change.since());
     }
 
-    private void beat() {
-        subscribers.forEach(subscriber -> subscriber.deliver(
-                () -> subscriber.emitter.send(SseEmitter.event().comment("heartbeat"))));
+    private void write(ServletOutputStream out, StatusUpdate status) throws IOException {
+        write(out, event(status));
     }
 
-    @FunctionalInterface
-    private interface Sending {
-        void run() throws IOException;
+    private String event(StatusUpdate status) {
+        return "event: status\ndata: " + json.writeValueAsString(status) + "\n\n";
     }
 
-    private final class Subscriber {
+    private static void write(ServletOutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
 
-        final SseEmitter emitter;
+    /** A status to send, or {@link #END} of the stream. */
+    private record Message(StatusUpdate status) {
+        static final Message END = new Message(null);
+    }
+
+    private static final class Subscriber {
+
         final SignedInUser user;
         final Locale locale;
-        private final ExecutorService sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(QUEUED_EVENTS), Thread.ofVirtual().name("map-status-sender").factory());
+        final BlockingQueue<Message> queue = new ArrayBlockingQueue<>(QUEUED_EVENTS);
 
-        Subscriber(SseEmitter emitter, SignedInUser user, Locale locale) {
-            this.emitter = emitter;
+        Subscriber(SignedInUser user, Locale locale) {
             this.user = user;
             this.locale = locale;
         }
 
-        void send(StatusUpdate status) throws IOException {
-            emitter.send(SseEmitter.event().name("status").data(status, MediaType.APPLICATION_JSON));
-        }
-
-        void deliver(Sending sending) {
-            try {
-                sender.execute(() -> {
-                    try {
-                        sending.run();
-                    } catch (IOException | IllegalStateException gone) {
-                        log.debug("A map's status stream of {} ended: {}", user.username(), gone.getMessage());
-                        close();
-                    }
-                });
-            } catch (RejectedExecutionException stopped) {
-                // a browser that stopped reading: its stream ends when its time is up; nothing more is queued for it
-                close();
+        void offer(Message message) {
+            if (!queue.offer(message)) {
+                log.debug("The map of {} stopped reading its status stream; the stream is ended", user.username());
+                end();
             }
         }
 
-        void close() {
-            subscribers.remove(this);
-            sender.shutdownNow();
+        void end() {
+            queue.clear();
+            queue.offer(Message.END);
         }
     }
 }

@@ -1,21 +1,26 @@
 package org.atalaya.map.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import org.atalaya.access.CurrentUser;
 import org.atalaya.access.Permission;
 import org.atalaya.access.RequiresPermission;
 import org.atalaya.access.SignedInUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** The cameras of the map, and the stream of their status changes; both show only cameras the user may see. */
 @RestController
 @RequiresPermission(Permission.CAMERA_VIEW)
 class MapApiController {
+
+    private static final Logger log = LoggerFactory.getLogger(MapApiController.class);
 
     private final MapCameras cameras;
     private final CameraStatusStream statusStream;
@@ -36,8 +41,12 @@ class MapApiController {
      * see, then one whenever a camera's status changes. The stream ends after a while; clients reconnect.
      */
     @GetMapping(path = "/api/v1/cameras/status/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter statusEvents() {
-        return statusStream.subscribe(user(), LocaleContextHolder.getLocale());
+    void statusEvents(HttpServletResponse response) {
+        try {
+            statusStream.stream(user(), LocaleContextHolder.getLocale(), response);
+        } catch (IOException gone) {
+            log.debug("A status stream ended, its reader has gone: {}", gone.getMessage());
+        }
     }
 
     private static SignedInUser user() {

@@ -137,7 +137,7 @@ class MapApiTest {
                     .contains("\"since\":\"" + now + "\"");
             assertThat(stream.seen()).as("nothing about the hidden camera")
                     .noneMatch(line -> line.contains("\"cameraId\":" + hidden + ","));
-            assertThat(stream.seen()).contains("event:status");
+            assertThat(stream.seen()).contains("event: status");
         }
     }
 
