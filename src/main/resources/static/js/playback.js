@@ -568,9 +568,13 @@
     "ArrowRight": (event) => event.shiftKey ? jump(10e3) : pan(state.span / 10)
   };
 
+  let afterG = 0;
   document.addEventListener("keydown", (event) => {
     if (purpose.asking() || event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.target.closest("input, select, textarea")) return;
+    // "g" then a letter is the console's navigation: leave that letter to it
+    if (event.key === "g") afterG = event.timeStamp;
+    if (event.timeStamp - afterG < 1200) return;
     const action = keys[event.key];
     if (!action) return;
     event.preventDefault();

@@ -130,6 +130,21 @@ class PlaybackApiTest {
     }
 
     @Test
+    void theStreamSaysWhereItStartsAndWhatCodecItCarries() throws IOException {
+        HttpResponse<InputStream> response = fetch(viewer, video("playback.mp4", camera.at(12).plusMillis(500),
+                camera.at(14), "Robbery report"));
+        try (InputStream body = response.body()) {
+            body.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue(PlaybackApiController.STREAM_START))
+                .as("the keyframe at or before the instant asked for").contains(camera.at(12).toString());
+        assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                .matches("video/mp4; ?codecs=\"avc1\\.[0-9a-fA-F]{6}\"");
+    }
+
+    @Test
     void aStreamAcrossARecordingGapKeepsTheWallClockTimeline() throws IOException {
         Path video = save(fetch(viewer, video("playback.mp4", camera.at(25), camera.at(45), "Robbery report")));
 

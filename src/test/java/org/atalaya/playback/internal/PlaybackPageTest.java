@@ -134,6 +134,24 @@ class PlaybackPageTest {
     }
 
     @Test
+    void playbackGoesOnAcrossAGapAndSaysItJumped() {
+        try (BrowserContext context = browser.newContext("http://localhost:" + port, "en")) {
+            Page page = signedIn(context);
+            page.navigate("/cameras/" + gate.id() + "/playback?at=" + gate.at(27));
+            giveReason(page, PlaybackFixtures.unique("Following the van"), "CASE-66");
+            page.keyboard().press("]");
+            page.keyboard().press("]");
+            assertThat(page.locator("#pb-speed")).hasValue("4");
+
+            assertThat(page.locator("#pb-notice")).containsText("jumped to", new com.microsoft.playwright.assertions
+                    .LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+            page.waitForFunction("(after) => Date.parse(document.getElementById('pb-clock').dateTime) > Date.parse(after)",
+                    gate.at(41).toString(), PATIENTLY);
+            assertThat(page.locator("#pb-error")).isEmpty();
+        }
+    }
+
+    @Test
     void theReasonIsAskedOnceForEveryCameraOfTheCase() {
         String reason = PlaybackFixtures.unique("Stolen bicycle");
         try (BrowserContext context = browser.newContext("http://localhost:" + port, "en")) {
@@ -162,7 +180,8 @@ class PlaybackPageTest {
             page.getByLabel("Play " + plaza.name() + " together with others").check();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Play the chosen cameras together"))
                     .click();
-            assertThat(page).hasURL(Pattern.compile(".*/playback/sync\\?cameras=" + gate.id() + "," + plaza.id() + "$"));
+            assertThat(page).hasURL(Pattern.compile(".*/playback/sync\\?cameras=(" + gate.id() + "," + plaza.id() + "|"
+                    + plaza.id() + "," + gate.id() + ")$"));
             page.navigate("/playback/sync?cameras=" + gate.id() + "," + plaza.id() + "&at=" + gate.at(3));
             giveReason(page, PlaybackFixtures.unique("Two views of the crossing"), "");
 
