@@ -56,6 +56,10 @@ final class Feed {
         viewers.forEach(viewer -> viewer.offerText(statusMessage));
     }
 
+    synchronized void statusUnlessKnown(String statusMessage) {
+        if (status == null) status(statusMessage);
+    }
+
     synchronized void join(Viewer viewer) {
         if (status != null) viewer.offerText(status);
         if (init != null) {

@@ -1,10 +1,13 @@
 package org.atalaya.live.internal;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.atalaya.access.CurrentUser;
 import org.atalaya.access.Permission;
 import org.atalaya.access.RequiresPermission;
+import org.atalaya.camera.CameraStatusChanged;
+import org.atalaya.camera.CameraStatuses;
 import org.atalaya.camera.RegisteredCamera;
 import org.atalaya.recording.CameraRecorder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,10 +20,12 @@ class LiveApiController {
 
     private final LiveAccess access;
     private final CameraRecorder recorder;
+    private final CameraStatuses statuses;
 
-    LiveApiController(LiveAccess access, CameraRecorder recorder) {
+    LiveApiController(LiveAccess access, CameraRecorder recorder, CameraStatuses statuses) {
         this.access = access;
         this.recorder = recorder;
+        this.statuses = statuses;
     }
 
     @GetMapping("/api/v1/cameras/{id}/live")
@@ -30,6 +35,9 @@ class LiveApiController {
         List<String> streams = camera.hasSubStream()
                 ? List.of(LiveStreamKind.MAIN.urlName(), LiveStreamKind.SUB.urlName())
                 : List.of(LiveStreamKind.MAIN.urlName());
-        return new LiveInfo(camera.id(), camera.name(), recorder.isRecording(camera.id()), streams);
+        Optional<CameraStatusChanged> status = statuses.latest(camera.id());
+        return new LiveInfo(camera.id(), camera.name(),
+                status.map(latest -> latest.status().name().toLowerCase()).orElse(null),
+                status.map(CameraStatusChanged::problem).orElse(null), recorder.isRecording(camera.id()), streams);
     }
 }

@@ -65,6 +65,11 @@ class LiveHub implements StreamTap {
         feed(key).status(statusMessage);
     }
 
+    /** Like {@link #status}, for a stream that has had no status since the server started. */
+    void statusUnlessKnown(FeedKey key, String statusMessage) {
+        feed(key).statusUnlessKnown(statusMessage);
+    }
+
     void join(FeedKey key, Viewer viewer) {
         feed(key).join(viewer);
     }

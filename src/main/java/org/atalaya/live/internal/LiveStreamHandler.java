@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import org.atalaya.access.Permission;
 import org.atalaya.access.RequiresPermission;
+import org.atalaya.camera.CameraStatuses;
 import org.atalaya.live.LiveProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +35,13 @@ class LiveStreamHandler extends AbstractWebSocketHandler {
     private final OnDemandFeeds onDemand;
     private final LiveAccess access;
     private final LiveProperties properties;
+    private final CameraStatuses statuses;
     private final Clock clock;
 
     LiveStreamHandler(LiveHub hub, OnDemandFeeds onDemand, LiveAccess access, LiveProperties properties,
-                      Clock clock) {
+                      CameraStatuses statuses, Clock clock) {
         this.hub = hub;
+        this.statuses = statuses;
         this.onDemand = onDemand;
         this.access = access;
         this.properties = properties;
@@ -61,6 +64,11 @@ class LiveStreamHandler extends AbstractWebSocketHandler {
                 System::nanoTime);
         session.getAttributes().put(VIEWER, viewer);
         viewer.start("live-" + viewing.camera().id() + "-" + session.getId());
+        if (viewing.kind() == LiveStreamKind.MAIN) {
+            // what the recorder last reported, for a viewer who joins before the next change
+            statuses.latest(viewing.camera().id()).ifPresent(latest -> hub.statusUnlessKnown(viewing.feed(),
+                    LiveMessages.status(latest.status(), latest.problem())));
+        }
         hub.join(viewing.feed(), viewer);
         onDemand.viewerJoined(viewing.feed());
     }
