@@ -1,6 +1,6 @@
 // Video wall: a grid of live tiles. Each tile shows a camera (or a tour through cameras) with the console's live
-// player; layouts are saved and opened through /api/v1/wall/layouts. The wall in use is kept for the browser tab, so
-// a camera sent from the map (/live?add=<id>) joins the wall the operator already has.
+// player; named layouts are saved and opened by wall-layouts.js. The wall in use is kept for the browser tab, so a
+// camera sent from the map (/live?add=<id>) joins the wall the operator already has.
 (function () {
   "use strict";
 
@@ -11,7 +11,6 @@
   const GRIDS = { "1x1": 1, "2x2": 4, "3x3": 9, "4x4": 16, "1+5": 6 };
   const COLUMNS = { "1x1": 1, "2x2": 2, "3x3": 3, "4x4": 4, "1+5": 3 };
   const GRID_KEYS = Object.keys(GRIDS);
-  const API = "/api/v1/wall/layouts";
   const STORED = "atalaya.wall." + page.dataset.user;
   const defaultDwell = Number(page.dataset.defaultDwell) || 10;
 
@@ -24,15 +23,10 @@
   const cameraNames = new Map(cameraItems.map((item) => [Number(item.dataset.cameraId), item.dataset.name]));
   const filter = document.getElementById("wall-filter");
   const message = document.getElementById("wall-message");
-  const current = document.getElementById("wall-current");
-  const layoutSelect = document.getElementById("wall-layout-select");
   const menu = document.getElementById("wall-menu");
-  const csrfToken = document.querySelector('meta[name="_csrf"]');
-  const csrfHeader = document.querySelector('meta[name="_csrf_header"]');
 
   // tiles: per index null (empty), {camera}, {tour: {cameras, dwellSeconds}, position} or {forbidden: true}
   let state = { grid: "2x2", tiles: [], selected: 0, layoutId: null };
-  let layouts = [];
   let savedShape = null;
   let enlarged = null;
   const tileElements = [];
@@ -46,8 +40,8 @@
   const isSmall = (index) => enlarged !== index && (tileCount() > 4 || (state.grid === "1+5" && index > 0));
   const cameraOf = (tile) => !tile ? null : tile.camera ? tile.camera
     : tile.tour ? tile.tour.cameras[tile.position % tile.tour.cameras.length] : null;
-  const shape = () => JSON.stringify({ grid: state.grid, tiles: state.tiles.slice(0, tileCount()).map(savedTile) });
-  const currentLayout = () => layouts.find((layout) => layout.id === state.layoutId) || null;
+  const content = () => ({ grid: state.grid, tiles: state.tiles.slice(0, tileCount()).map(savedTile) });
+  const shape = () => JSON.stringify(content());
 
   function savedTile(tile) {
     if (!tile || tile.forbidden) return null;
@@ -114,7 +108,7 @@
       if (button !== wall) button.setAttribute("aria-pressed", String(button.dataset.grid === state.grid));
     });
     tileElements.forEach((element, index) => renderTile(element, index));
-    renderCurrent();
+    layouts.refresh();
   }
 
   function createTile(index) {
@@ -186,14 +180,6 @@
     if (kind === "empty") showStatus(index, "", null);
     syncPlayer(index, camera);
     syncTour(index, tile);
-  }
-
-  function renderCurrent() {
-    const layout = currentLayout();
-    const changed = layout && savedShape !== null && savedShape !== shape();
-    current.textContent = layout ? layout.name + (changed ? " · " + text("changed") : "") : text("layout.unsaved");
-    current.classList.toggle("changed", Boolean(changed));
-    document.getElementById("wall-delete").disabled = !(layout && layout.mine);
   }
 
   function showStatus(index, status, detail) {
@@ -435,114 +421,33 @@
   });
   tourDialog.addEventListener("close", () => { if (tourTile !== null && tileElements[tourTile]) tileElements[tourTile].focus(); });
 
-  // ---- layouts ----
+  // ---- named layouts ----
 
-  async function request(method, url, body) {
-    const headers = { "Accept": "application/json" };
-    if (body !== undefined) headers["Content-Type"] = "application/json";
-    if (csrfToken && csrfHeader) headers[csrfHeader.content] = csrfToken.content;
-    const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: "same-origin" });
-    const answer = response.status === 204 ? null : await response.json().catch(() => null);
-    if (!response.ok) throw new Error(answer && answer.detail ? answer.detail : response.status + " " + response.statusText);
-    return answer;
-  }
+  const address = () => state.layoutId ? "/live?layout=" + state.layoutId : "/live";
 
-  async function loadLayouts() {
-    layouts = await request("GET", API);
-    const chosen = layoutSelect.value;
-    layoutSelect.querySelectorAll("option[value]:not([value=''])").forEach((option) => option.remove());
-    layouts.forEach((layout) => {
-      const option = document.createElement("option");
-      option.value = String(layout.id);
-      option.textContent = layout.mine ? text(layout.shared ? "layout.shared" : "layout.mine", layout.name)
-        : text("layout.sharedBy", layout.name, layout.owner);
-      layoutSelect.appendChild(option);
-    });
-    layoutSelect.value = layouts.some((layout) => String(layout.id) === chosen) ? chosen
-      : state.layoutId && layouts.some((layout) => layout.id === state.layoutId) ? String(state.layoutId) : "";
-    renderCurrent();
-  }
-
-  async function openLayout(id) {
-    const layout = await request("GET", API + "/" + id);
-    enlarged = null;
-    change(() => {
-      state.grid = GRIDS[layout.grid] ? layout.grid : "2x2";
-      state.tiles = (layout.tiles || []).map(fromSaved);
-      state.selected = 0;
-      state.layoutId = layout.id;
-    });
-    savedShape = shape();
-    remember();
-    layoutSelect.value = String(layout.id);
-    renderCurrent();
-    history.replaceState(null, "", "/live?layout=" + layout.id);
-    say(text("opened", layout.name));
-  }
-
-  async function saveLayout(name, shared, asNew) {
-    const body = { name, shared, grid: state.grid, tiles: JSON.parse(shape()).tiles };
-    const saved = asNew ? await request("POST", API, body) : await request("PUT", API + "/" + state.layoutId, body);
-    state.layoutId = saved.id;
-    savedShape = shape();
-    remember();
-    await loadLayouts();
-    layoutSelect.value = String(saved.id);
-    renderCurrent();
-    history.replaceState(null, "", "/live?layout=" + saved.id);
-    say(text("saved", saved.name));
-  }
-
-  const saveDialog = document.getElementById("wall-save-dialog");
-  const saveForm = document.getElementById("wall-save-form");
-  const saveError = document.getElementById("wall-save-error");
-
-  function save() {
-    const layout = currentLayout();
-    if (layout && layout.mine) {
-      saveLayout(layout.name, layout.shared, false).catch((e) => say(text("failed", e.message), true));
-    } else {
-      saveAs();
+  const layouts = window.AtalayaWallLayouts({
+    text,
+    say,
+    content,
+    current: () => ({ id: state.layoutId, changed: savedShape !== null && savedShape !== shape() }),
+    show(layout) {
+      enlarged = null;
+      change(() => {
+        state.grid = GRIDS[layout.grid] ? layout.grid : "2x2";
+        state.tiles = (layout.tiles || []).map(fromSaved);
+        state.selected = 0;
+        state.layoutId = layout.id;
+      });
+      this.saved(layout.id);
+    },
+    saved(id) {
+      state.layoutId = id;
+      savedShape = id ? shape() : null;
+      remember();
+      history.replaceState(null, "", address());
     }
-  }
-
-  function saveAs() {
-    const layout = currentLayout();
-    saveForm.elements.name.value = layout && layout.mine ? "" : layout ? layout.name : "";
-    saveForm.elements.shared.checked = false;
-    saveError.textContent = "";
-    saveDialog.showModal();
-  }
-
-  saveForm.addEventListener("submit", (event) => {
-    if (!event.submitter || event.submitter.value !== "save") return;
-    event.preventDefault();
-    saveLayout(saveForm.elements.name.value.trim(), saveForm.elements.shared.checked, true)
-      .then(() => saveDialog.close())
-      .catch((e) => { saveError.textContent = e.message; });
   });
 
-  async function deleteLayout() {
-    const layout = currentLayout();
-    if (!layout || !layout.mine || !window.confirm(text("delete.confirm", layout.name))) return;
-    await request("DELETE", API + "/" + layout.id);
-    state.layoutId = null;
-    savedShape = null;
-    remember();
-    history.replaceState(null, "", "/live");
-    await loadLayouts();
-    say(text("deleted", layout.name));
-  }
-
-  document.getElementById("wall-open").addEventListener("click", () => {
-    if (layoutSelect.value) openLayout(layoutSelect.value).catch((e) => say(text("failed", e.message), true));
-  });
-  document.getElementById("wall-save").addEventListener("click", save);
-  document.getElementById("wall-save-as").addEventListener("click", saveAs);
-  document.getElementById("wall-delete").addEventListener("click", () => {
-    deleteLayout().catch((e) => say(text("failed", e.message), true));
-  });
   document.getElementById("wall-fullscreen").addEventListener("click", toggleFullscreen);
   document.querySelectorAll("button[data-grid]").forEach((button) => {
     button.addEventListener("click", () => setGrid(button.dataset.grid));
@@ -648,7 +553,7 @@
     else if (event.key === "f" || event.key === "F") toggleFullscreen();
     else if (event.key === "t" || event.key === "T") openTour(state.selected);
     else if (event.key === "m" || event.key === "M" || event.key === "ContextMenu") openMenu(state.selected);
-    else if (event.key === "s" || event.key === "S") save();
+    else if (event.key === "s" || event.key === "S") layouts.save();
     else if (event.key === "/") filter.focus();
     else handled = false;
     if (handled) { event.preventDefault(); event.stopImmediatePropagation(); }
@@ -664,13 +569,14 @@
   if (!restored) select(0, false);
   const layoutToOpen = query.get("layout");
   const cameraToAdd = Number(query.get("add"));
-  const opening = layoutToOpen ? openLayout(layoutToOpen) : Promise.resolve();
-  opening.catch((e) => say(text("failed", e.message), true)).then(() => {
+  const failed = (e) => say(text("failed", e.message), true);
+  const opening = layoutToOpen ? layouts.open(layoutToOpen) : Promise.resolve();
+  opening.catch(failed).then(() => {
     if (cameraToAdd && cameraNames.has(cameraToAdd)) {
       const firstEmpty = state.tiles.findIndex((tile) => !tile);
       put(restored ? state.selected : firstEmpty >= 0 ? firstEmpty : 0, cameraToAdd);
-      history.replaceState(null, "", state.layoutId ? "/live?layout=" + state.layoutId : "/live");
+      history.replaceState(null, "", address());
     }
-    return loadLayouts();
-  }).catch((e) => say(text("failed", e.message), true));
+    return layouts.load();
+  }).catch(failed);
 })();

@@ -63,9 +63,14 @@ final class WallFixtures extends TestAccounts {
 
     /** A new camera in the group, registered through the API as an administrator would; returns its id. */
     long camera(String group, String name) {
+        return camera(group, name, "rtsp://192.0.2.20:554/stream1", "");
+    }
+
+    /** A new camera with these stream addresses ({@code subUrl} empty for none); returns its id. */
+    long camera(String group, String name, String mainUrl, String subUrl) {
         HttpResponse<String> created = admin.post("/api/v1/cameras", """
-                {"name": "%s", "mainUrl": "rtsp://192.0.2.20:554/stream1", "cameraGroup": "%s"}"""
-                .formatted(name, group));
+                {"name": "%s", "mainUrl": "%s", "subUrl": "%s", "cameraGroup": "%s"}"""
+                .formatted(name, mainUrl, subUrl, group));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return ApiClient.json(created).path("id").asLong();
     }
