@@ -4,14 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.atalaya.identity.UserAccounts;
+import org.atalaya.media.ProcessSupervisor;
+import org.atalaya.media.SupervisionStatus;
 import org.atalaya.test.ApiClient;
 import org.atalaya.test.AtalayaTest;
+import org.atalaya.test.Await;
 import org.atalaya.test.Browser;
 import org.atalaya.test.RtspServer;
 import org.atalaya.test.TestAccounts;
@@ -30,6 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class LivePageTest {
 
     private static final String PASSWORD = "a-long-live-passphrase";
+    private static final String STATUS_IS = "(status) => document.getElementById('live-status').dataset.status === status";
     private static final Page.WaitForFunctionOptions PATIENTLY = new Page.WaitForFunctionOptions()
             .setTimeout(Duration.ofSeconds(30).toMillis());
 
@@ -39,13 +49,15 @@ class LivePageTest {
     JdbcClient jdbc;
     @Autowired
     UserAccounts accounts;
+    @Autowired
+    ProcessSupervisor supervisor;
 
     private RtspServer camera;
     private Browser browser;
 
     @BeforeAll
     void start() {
-        camera = RtspServer.withStreams(1).size(640, 360).fps(15).keyframeInterval(Duration.ofSeconds(1)).start();
+        camera = RtspServer.withStreams(2).size(640, 360).fps(15).keyframeInterval(Duration.ofSeconds(1)).start();
         browser = new Browser();
     }
 
@@ -78,6 +90,56 @@ class LivePageTest {
                     before, PATIENTLY);
             assertThat(page.locator("#live-status").textContent()).isEqualTo("live");
         }
+    }
+
+    @Test
+    void thePlayerSaysTheCameraIsLostAndPlaysAgainWhenItReturns() {
+        TestAccounts testAccounts = new TestAccounts(jdbc, accounts, "live");
+        String group = testAccounts.group();
+        String operator = testAccounts.userWith(PASSWORD, List.of(new Grant("CAMERA_VIEW", group),
+                new Grant("LIVE_VIEW", group)));
+        try (RtspServer flaky = RtspServer.withStreams(1).size(320, 180).fps(15)
+                .keyframeInterval(Duration.ofSeconds(1)).start();
+             BrowserContext context = browser.newContext("http://localhost:" + port, "en")) {
+            long id = createCamera(testAccounts, group, flaky.url(1), null);
+            Page page = context.newPage();
+            Browser.signIn(page, operator, PASSWORD);
+            page.navigate("/cameras/" + id + "/live");
+            page.waitForFunction(STATUS_IS, "live", PATIENTLY);
+
+            flaky.stop();
+            page.waitForFunction("() => ['offline', 'reconnecting'].includes("
+                    + "document.getElementById('live-status').dataset.status)", null, PATIENTLY);
+            flaky.restart();
+            page.waitForFunction(STATUS_IS, "live", PATIENTLY);
+            double resumedAt = ((Number) page.evaluate("document.getElementById('live-video').currentTime"))
+                    .doubleValue();
+            page.waitForFunction("(before) => document.getElementById('live-video').currentTime > before + 1",
+                    resumedAt, PATIENTLY);
+        }
+    }
+
+    @Test
+    void aSubStreamHasOneConnectionForItsViewersThatClosesAfterTheLast() {
+        TestAccounts testAccounts = new TestAccounts(jdbc, accounts, "live");
+        String group = testAccounts.group();
+        long id = createCamera(testAccounts, group, camera.url(1), camera.url(2));
+        String token = testAccounts.tokenScopedTo(group, "CAMERA_VIEW", "LIVE_VIEW");
+        String subStream = "live-" + id + "-sub";
+
+        var first = new FragmentCounter();
+        var second = new FragmentCounter();
+        WebSocket one = openLive(token, id, "sub", first);
+        WebSocket two = openLive(token, id, "sub", second);
+        Await.until(Duration.ofSeconds(30), () -> first.fragments.get() > 10 && second.fragments.get() > 10);
+        assertThat(supervisor.statuses()).extracting(SupervisionStatus::key).containsOnlyOnce(subStream);
+        assertThat(ApiClient.json(new ApiClient(port, token).get("/api/v1/cameras/" + id + "/live"))
+                .path("streams").toString()).isEqualTo("[\"main\",\"sub\"]");
+
+        one.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        two.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        Await.until(Duration.ofSeconds(30), () -> supervisor.statuses().stream()
+                .noneMatch(status -> status.key().equals(subStream)));
     }
 
     @Test
@@ -117,11 +179,41 @@ class LivePageTest {
     }
 
     private long createCamera(TestAccounts testAccounts, String group) {
+        return createCamera(testAccounts, group, camera.url(1), null);
+    }
+
+    private long createCamera(TestAccounts testAccounts, String group, String mainUrl, String subUrl) {
         var admin = new ApiClient(port, testAccounts.tokenFor("admin"));
         HttpResponse<String> created = admin.post("/api/v1/cameras", """
-                {"name": "%s", "mainUrl": "%s", "cameraGroup": "%s"}"""
-                .formatted(TestAccounts.unique("Live"), camera.url(1), group));
+                {"name": "%s", "mainUrl": "%s", "subUrl": %s, "cameraGroup": "%s"}"""
+                .formatted(TestAccounts.unique("Live"), mainUrl, subUrl == null ? "null" : "\"" + subUrl + "\"",
+                        group));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return ApiClient.json(created).path("id").asLong();
+    }
+
+    private WebSocket openLive(String token, long cameraId, String stream, FragmentCounter counter) {
+        return HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + token)
+                .buildAsync(URI.create("ws://localhost:" + port + "/api/v1/cameras/" + cameraId
+                        + "/live/stream?stream=" + stream), counter)
+                .join();
+    }
+
+    /** Counts the whole binary messages a viewer receives. */
+    private static final class FragmentCounter implements WebSocket.Listener {
+        final AtomicInteger fragments = new AtomicInteger();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            if (last) fragments.incrementAndGet();
+            webSocket.request(1);
+            return null;
+        }
     }
 }
