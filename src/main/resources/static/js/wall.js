@@ -91,9 +91,7 @@
 
   function render() {
     const count = tileCount();
-    state.tiles.length = Math.max(state.tiles.length, count);
-    for (let index = count; index < state.tiles.length; index++) state.tiles[index] = null;
-    state.tiles.length = count;
+    state.tiles = Array.from({ length: count }, (_, index) => state.tiles[index] || null);
     if (state.selected >= count) state.selected = 0;
     if (enlarged !== null && enlarged >= count) enlarged = null;
     while (tileElements.length < count) tileElements.push(createTile(tileElements.length));
@@ -104,8 +102,8 @@
     }
     wall.dataset.grid = state.grid;
     wall.classList.toggle("wall-enlarged", enlarged !== null);
-    document.querySelectorAll("[data-grid]").forEach((button) => {
-      if (button !== wall) button.setAttribute("aria-pressed", String(button.dataset.grid === state.grid));
+    document.querySelectorAll("button[data-grid]").forEach((button) => {
+      button.setAttribute("aria-pressed", String(button.dataset.grid === state.grid));
     });
     tileElements.forEach((element, index) => renderTile(element, index));
     layouts.refresh();
@@ -241,12 +239,7 @@
     const player = players[index];
     players[index] = null;
     if (player && player.handle) player.handle.stop();
-    const element = tileElements[index];
-    if (element) {
-      const video = element.querySelector("video");
-      video.removeAttribute("src");
-      element.querySelector(".wall-rec").hidden = true;
-    }
+    if (tileElements[index]) tileElements[index].querySelector(".wall-rec").hidden = true;
   }
 
   function syncTour(index, tile) {
@@ -307,15 +300,11 @@
     change(() => { state.grid = grid; });
   }
 
+  // The enlarged tile fills the wall, so full screen shows the wall or the enlarged tile alike.
   function toggleEnlarged(index) {
     enlarged = enlarged === index ? null : index;
     render();
-    if (enlarged === null) leaveFullscreenOfTile();
     select(index);
-  }
-
-  function leaveFullscreenOfTile() {
-    if (document.fullscreenElement && document.fullscreenElement !== wall) document.exitFullscreen();
   }
 
   function toggleFullscreen() {
@@ -543,9 +532,9 @@
     const onTile = event.target.closest(".wall-tile");
     const digit = /^Digit([1-9])$/.exec(event.code);
     let handled = true;
-    if (event.key === "?") help.open ? help.close() : help.showModal();
+    if (event.key === "?") help.showModal();
     else if (digit && event.shiftKey) { if (GRID_KEYS[digit[1] - 1]) setGrid(GRID_KEYS[digit[1] - 1]); else handled = false; }
-    else if (digit) select(Number(digit[1]) - 1);
+    else if (digit) select(Number(digit[1]) - 1, !event.target.closest(".wall-camera-list"));
     else if (event.key.startsWith("Arrow") && !event.target.closest(".wall-camera-list")) moveSelection(event.key);
     else if (event.key === "Enter" && onTile) toggleEnlarged(Number(onTile.dataset.index));
     else if (event.key === "Escape" && enlarged !== null) toggleEnlarged(enlarged);

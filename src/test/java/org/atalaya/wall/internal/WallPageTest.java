@@ -5,10 +5,15 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
 import org.atalaya.identity.UserAccounts;
-import org.atalaya.test.Browser;
 import org.atalaya.test.AtalayaTest;
+import org.atalaya.test.Browser;
 import org.atalaya.test.TestAccounts;
 import org.atalaya.wall.internal.WallFixtures.Operator;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +31,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @AtalayaTest
 class WallPageTest {
+
+    private static final LocatorAssertions.HasAttributeOptions WITHIN_FIVE_SECONDS =
+            new LocatorAssertions.HasAttributeOptions().setTimeout(5_000);
 
     private static Browser browser;
 
@@ -101,7 +109,7 @@ class WallPageTest {
             assertThat(page.locator("#wall .wall-tile")).hasCount(1);
             assertThat(tile(page, 1)).hasAttribute("data-kind", "empty");
 
-            page.locator("#wall-layout-select").selectOption(new com.microsoft.playwright.options.SelectOption()
+            page.locator("#wall-layout-select").selectOption(new SelectOption()
                     .setLabel(name));
             page.locator("#wall-open").click();
             assertThat(page.locator("#wall .wall-tile")).hasCount(4);
@@ -110,7 +118,7 @@ class WallPageTest {
             assertThat(tile(page, 2)).hasAttribute("data-camera-id", String.valueOf(depot));
             assertThat(tile(page, 3)).hasAttribute("data-camera-id", String.valueOf(square));
             assertThat(tile(page, 4)).hasAttribute("data-kind", "empty");
-            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/live\\?layout=\\d+$"));
+            assertThat(page).hasURL(Pattern.compile(".*/live\\?layout=\\d+$"));
             String address = page.url();
 
             Page other = browser.newContext("http://localhost:" + port, "en").newPage();
@@ -151,14 +159,18 @@ class WallPageTest {
             Browser.signIn(page, operator.username(), WallFixtures.PASSWORD);
             page.navigate("/live?add=" + square);
             assertThat(tile(page, 1)).hasAttribute("data-camera-id", String.valueOf(square));
-            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/live$"));
+            assertThat(page).hasURL(Pattern.compile(".*/live$"));
 
+            page.keyboard().press("Shift+5");
+            assertThat(page.locator("#wall .wall-tile")).hasCount(6);
+            Assertions.assertThat(tile(page, 1).boundingBox().width)
+                    .as("the large tile of 1+5").isGreaterThan(tile(page, 2).boundingBox().width * 1.8);
             page.keyboard().press("Shift+3");
             assertThat(page.locator("#wall .wall-tile")).hasCount(9);
             page.keyboard().press("5");
             assertThat(tile(page, 5)).isFocused();
             page.keyboard().press("ArrowRight");
-            assertThat(tile(page, 6)).hasClass(java.util.regex.Pattern.compile("\\bselected\\b"));
+            assertThat(tile(page, 6)).hasClass(Pattern.compile("\\bselected\\b"));
             page.keyboard().press("/");
             assertThat(page.locator("#wall-filter")).isFocused();
             page.keyboard().type(gateName);
@@ -172,7 +184,7 @@ class WallPageTest {
             page.keyboard().press("Escape");
             assertThat(tile(page, 6)).isFocused();
             page.keyboard().press("Enter");
-            assertThat(tile(page, 6)).hasClass(java.util.regex.Pattern.compile("\\benlarged\\b"));
+            assertThat(tile(page, 6)).hasClass(Pattern.compile("\\benlarged\\b"));
             assertThat(tile(page, 1)).isHidden();
             page.keyboard().press("Escape");
             assertThat(tile(page, 1)).isVisible();
@@ -203,7 +215,10 @@ class WallPageTest {
             page.navigate("/live");
             page.locator("button[data-grid='2x2']").click();
             page.keyboard().press("2");
-            page.keyboard().press("t");
+            page.keyboard().press("m");
+            assertThat(page.locator("#wall-menu")).isVisible();
+            page.getByRole(AriaRole.MENUITEM,
+                    new Page.GetByRoleOptions().setName("Tour… (T)")).click();
             Locator dialog = page.locator("#wall-tour-dialog");
             assertThat(dialog).isVisible();
             dialog.getByLabel(gateName).check();
@@ -215,11 +230,11 @@ class WallPageTest {
             assertThat(tile(page, 2)).hasAttribute("data-camera-id", String.valueOf(gate));
             assertThat(tile(page, 2).locator(".wall-tile-tour")).hasText("Tour 1/2");
             assertThat(tile(page, 2)).hasAttribute("data-camera-id", String.valueOf(square),
-                    new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(5_000));
+                    WITHIN_FIVE_SECONDS);
             assertThat(tile(page, 2).locator(".wall-tile-tour")).hasText("Tour 2/2");
             assertThat(tile(page, 2).locator(".wall-tile-name")).hasText(squareName);
             assertThat(tile(page, 2)).hasAttribute("data-camera-id", String.valueOf(gate),
-                    new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(5_000));
+                    WITHIN_FIVE_SECONDS);
 
             page.locator("#wall-save-as").click();
             String name = TestAccounts.unique("Tour");
@@ -229,7 +244,7 @@ class WallPageTest {
         }
         List<String> tiles = jdbc.sql("SELECT layout->'tiles'->1->'tour'->>'dwellSeconds' FROM wall_layout "
                 + "WHERE owner = ?").param(operator.username()).query(String.class).list();
-        org.assertj.core.api.Assertions.assertThat(tiles).containsExactly("1");
+        Assertions.assertThat(tiles).containsExactly("1");
     }
 
     private static Locator tile(Page page, int number) {
