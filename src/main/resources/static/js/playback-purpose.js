@@ -18,7 +18,7 @@
   /**
    * @param dialog the <dialog> with a form holding the fields "reason" and "case", and a cancel button
    * @param words  noCase (shown when no case number is given), needed (why a refusal stops playback),
-   *               changed() called when the user changed the reason or case
+   *               changed() called when the user gave a new reason or case through the "change" control
    */
   function purpose(dialog, words) {
     const form = dialog.querySelector("form");
@@ -57,19 +57,17 @@
         form.elements.reason.reportValidity();
         return;
       }
-      const changed = given !== null;
       given = { reason, caseNumber: form.elements.case.value.trim() };
       sessionStorage.setItem(KEY, JSON.stringify(given));
       show();
       finish(given);
-      if (changed) words.changed();
     });
     dialog.querySelector("button[type=button]").addEventListener("click", () => finish(null));
     dialog.addEventListener("cancel", (event) => {
       event.preventDefault();
       finish(null);
     });
-    document.getElementById("pb-case-change").addEventListener("click", () => ask().catch(() => {
+    document.getElementById("pb-case-change").addEventListener("click", () => ask().then(words.changed, () => {
       /* the case stays as it was */
     }));
     show();

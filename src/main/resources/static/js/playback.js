@@ -81,7 +81,7 @@
   const purpose = window.AtalayaRecorded.purpose($("pb-purpose"), {
     noCase: text.msgNoCase,
     needed: text.msgReasonNeeded,
-    changed: () => seek(current())
+    changed: () => seek(current(), true)
   });
   const ensurePurpose = () => purpose.ensure();
 
@@ -105,12 +105,13 @@
     return first ? first.stream.time() : state.position;
   }
 
-  function seek(at) {
+  /** Goes to the instant: within the video received where it can, else with a new stream (always when reloading). */
+  function seek(at, reload) {
     state.position = at;
     error.textContent = "";
     keepInView(at);
     for (const player of players) {
-      if (!player.loading && player.stream.seekWithin(at)) continue;
+      if (!reload && !player.loading && player.stream.seekWithin(at)) continue;
       load(player, at);
     }
   }
@@ -274,6 +275,8 @@
   function drawTimeline() {
     timeline.dataset.viewStart = iso(state.viewStart);
     timeline.dataset.viewEnd = iso(viewEnd());
+    timeline.setAttribute("aria-valuemin", String(Math.round(state.viewStart / 1000)));
+    timeline.setAttribute("aria-valuemax", String(Math.round(viewEnd() / 1000)));
     $("pb-span").textContent = spanWords(state.span);
     for (const player of players) {
       const parts = [];
@@ -369,15 +372,17 @@
   }
 
   function drawNow() {
+    requestAnimationFrame(drawNow);
     const now = state.drag && state.drag.mode === "playhead" ? state.drag.at : current();
+    if (!Number.isFinite(now)) return;
     clock.textContent = dateTime.format(new Date(now));
     clock.dateTime = iso(now);
     timeline.setAttribute("aria-valuetext", dateTime.format(new Date(now)));
+    timeline.setAttribute("aria-valuenow", String(Math.round(now / 1000)));
     playhead.hidden = now < state.viewStart || now > viewEnd();
     playhead.style.left = percent(now);
     playheadLabel.textContent = timeOfDay.format(new Date(now));
     if (state.playing && !state.drag && (now > viewEnd() || now < state.viewStart)) keepInView(now);
-    requestAnimationFrame(drawNow);
   }
 
   // pointer: click or drag the playhead to seek, drag the empty timeline to pan, shift-drag to mark a range

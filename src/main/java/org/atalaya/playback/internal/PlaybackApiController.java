@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Recorded video over the API (and for the console's player, which calls it with the session): the list of what
- * was recorded, a stream to play from any instant, and clips to download. Video is written straight to the response
+ * was recorded, a stream to play from any instant (its first frame's time in the {@value #STREAM_START} header),
+ * pictures of keyframes for the timeline, and clips to download. Video is written straight to the response
  * on the request's own thread, so a long stream is not cut by an asynchronous request timeout.
  */
 @RestController

@@ -50,12 +50,15 @@ class ThumbnailAudit {
         Instant hour = keyframe.truncatedTo(ChronoUnit.HOURS);
         Look look = new Look(user.username(), camera.id(), Objects.requireNonNullElse(purpose.caseNumber(), ""), hour);
         written.values().removeIf(at -> at.plus(memory).isBefore(now));
-        Instant before = written.get(look);
-        if (before != null) return;
-        audit.record(AuditEvent.success(ACTION, camera.auditTarget())
-                .because(purpose.reason(), purpose.caseNumber())
-                .with("from", hour.toString())
-                .with("to", hour.plus(Duration.ofHours(1)).toString()));
-        written.put(look, now);
+        if (written.putIfAbsent(look, now) != null) return;
+        try {
+            audit.record(AuditEvent.success(ACTION, camera.auditTarget())
+                    .because(purpose.reason(), purpose.caseNumber())
+                    .with("from", hour.toString())
+                    .with("to", hour.plus(Duration.ofHours(1)).toString()));
+        } catch (RuntimeException e) {
+            written.remove(look);
+            throw e;
+        }
     }
 }

@@ -23,6 +23,7 @@ import org.atalaya.playback.internal.PlaybackFixtures.RecordedCamera;
 import org.atalaya.recording.GapIndex;
 import org.atalaya.recording.SegmentIndex;
 import org.atalaya.test.AtalayaTest;
+import org.atalaya.test.Await;
 import org.atalaya.test.Browser;
 import org.atalaya.test.TestAccounts.Grant;
 import org.junit.jupiter.api.AfterAll;
@@ -139,12 +140,13 @@ class PlaybackPageTest {
             Page page = signedIn(context);
             page.navigate("/cameras/" + gate.id() + "/playback?at=" + gate.at(27));
             giveReason(page, PlaybackFixtures.unique("Following the van"), "CASE-66");
+            awaitPlaying(page, 0);
             page.keyboard().press("]");
             page.keyboard().press("]");
             assertThat(page.locator("#pb-speed")).hasValue("4");
 
             assertThat(page.locator("#pb-notice")).containsText("jumped to", new com.microsoft.playwright.assertions
-                    .LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+                    .LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
             page.waitForFunction("(after) => Date.parse(document.getElementById('pb-clock').dateTime) > Date.parse(after)",
                     gate.at(41).toString(), PATIENTLY);
             assertThat(page.locator("#pb-error")).isEmpty();
@@ -165,6 +167,16 @@ class PlaybackPageTest {
             awaitPlaying(page, 0);
             assertThat(page.locator("#pb-purpose")).isHidden();
             assertThat(page.locator("#pb-case")).hasText("CASE-88");
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("change")).click();
+            assertThat(page.getByLabel("Reason")).hasValue(reason);
+            page.getByLabel("Case number").fill("CASE-89");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+            assertThat(page.locator("#pb-case")).hasText("CASE-89");
+            // the video is played again under the new case
+            Await.until(Duration.ofSeconds(10), () -> jdbc.sql(
+                    "SELECT count(*) FROM audit_entry WHERE reason = ? AND case_number = 'CASE-89'")
+                    .param(reason).query(Long.class).single() == 1);
         }
         assertThat(jdbc.sql("SELECT target FROM audit_entry WHERE reason = ? AND case_number = 'CASE-88' ORDER BY seq")
                 .param(reason).query(String.class).list())
