@@ -83,7 +83,7 @@
       } else if (data.type === 'status') {
         cameraStatus = data;
         if (data.status === 'offline' || data.status === 'error') status('offline', data.problem);
-        else if (data.status === 'idle') status('offline');
+        else if (data.status === 'idle') status('offline', data.problem);
       }
     }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import org.atalaya.access.Permission;
 import org.atalaya.access.RequiresPermission;
+import org.atalaya.camera.CameraStatus;
 import org.atalaya.camera.CameraStatuses;
 import org.atalaya.live.LiveProperties;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ class LiveStreamHandler extends AbstractWebSocketHandler {
     private static final Logger LOG = LoggerFactory.getLogger(LiveStreamHandler.class);
     private static final String VIEWER = Viewer.class.getName();
     private static final String STARTED = "live.started";
+    static final String DISABLED = "the camera is disabled";
 
     private final LiveHub hub;
     private final OnDemandFeeds onDemand;
@@ -70,7 +72,11 @@ class LiveStreamHandler extends AbstractWebSocketHandler {
                     LiveMessages.status(latest.status(), latest.problem())));
         }
         hub.join(viewing.feed(), viewer);
-        onDemand.viewerJoined(viewing.feed());
+        if (viewing.camera().enabled()) {
+            onDemand.viewerJoined(viewing.feed());
+        } else {
+            viewer.offerText(LiveMessages.status(CameraStatus.IDLE, DISABLED));
+        }
     }
 
     @Override

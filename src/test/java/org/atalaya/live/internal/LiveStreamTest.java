@@ -1,7 +1,6 @@
 package org.atalaya.live.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +18,8 @@ import org.atalaya.identity.UserAccounts;
 import org.atalaya.media.Mp4Fragment;
 import org.atalaya.media.Mp4InitSegment;
 import org.atalaya.media.Mp4Track;
+import org.atalaya.media.ProcessSupervisor;
+import org.atalaya.media.SupervisionStatus;
 import org.atalaya.test.ApiClient;
 import org.atalaya.test.AtalayaTest;
 import org.atalaya.test.Await;
@@ -45,6 +46,8 @@ class LiveStreamTest {
     UserAccounts accounts;
     @Autowired
     LiveHub hub;
+    @Autowired
+    ProcessSupervisor supervisor;
 
     @Test
     void aUserWithoutTheLivePermissionGetsNoStream() {
@@ -88,6 +91,25 @@ class LiveStreamTest {
                 24, 25);
         Await.until(GENEROUS, () -> auditCount(LiveAccess.VIEW_ENDED, camera, "SUCCESS") == 1);
         assertThat(auditCount(LiveAccess.VIEW_STARTED, camera, "SUCCESS")).isEqualTo(1);
+    }
+
+    @Test
+    void aDisabledCameraIsNotConnectedToAndItsViewerIsToldWhy() {
+        TestAccounts testAccounts = new TestAccounts(jdbc, accounts, "live");
+        String group = testAccounts.group();
+        long camera = createCamera(group);
+        var admin = new ApiClient(port, testAccounts.tokenFor("admin"));
+        assertThat(admin.post("/api/v1/cameras/" + camera + "/disable", "").statusCode()).isEqualTo(200);
+
+        var viewer = new Receiver(true);
+        WebSocket socket = open(testAccounts.tokenScopedTo(group, "CAMERA_VIEW", "LIVE_VIEW"), camera, viewer);
+        Await.until(GENEROUS, () -> !viewer.text.isEmpty());
+        socket.abort();
+
+        assertThat(viewer.text.getFirst()).isEqualTo("{\"type\":\"status\",\"status\":\"idle\",\"problem\":\""
+                + LiveStreamHandler.DISABLED + "\"}");
+        assertThat(supervisor.statuses()).extracting(SupervisionStatus::key)
+                .noneMatch(key -> key.startsWith("live-" + camera + "-"));
     }
 
     @Test
