@@ -158,19 +158,21 @@ class PlaybackApiController {
         Instant instant = TimeRange.instant("at", at);
         RecordedSegment segment = recorded(id, new TimeRange(instant, instant.plusMillis(1))).getLast();
         Thumbnails.Thumbnail thumbnail;
+        byte[] jpeg;
         try {
             thumbnail = thumbnails.of(segment, instant);
+            jpeg = Files.readAllBytes(thumbnail.file());
         } catch (IOException e) {
             log.error("Could not make a thumbnail of camera {} at {}: {}", id, instant, e.getMessage());
             throw PlaybackProblem.unreadable();
         }
         thumbnailAudit.recordLook(camera, thumbnail.keyframe(), purpose);
         response.setContentType("image/jpeg");
-        response.setContentLengthLong(Files.size(thumbnail.file()));
+        response.setContentLength(jpeg.length);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=600");
         response.setHeader(KEYFRAME, thumbnail.keyframe().toString());
         try (OutputStream out = response.getOutputStream()) {
-            Files.copy(thumbnail.file(), out);
+            out.write(jpeg);
         } catch (IOException e) {
             log.debug("A thumbnail of camera {} was not received whole: {}", id, e.getMessage());
         }

@@ -131,6 +131,14 @@ class PlaybackPageTest {
             assertThat(currentTime * 1000).as("the clock is the stream's start plus the video's time")
                     .isCloseTo(Duration.between(streamStart, clock).toMillis(), within(500.0));
             assertThat(page.locator("#pb-error")).isEmpty();
+
+            page.keyboard().press(" ");
+            assertThat(page.locator("#pb-play")).hasText("Play");
+            page.mouse().move(xOf(page, gate.at(20)), timelineY(page));
+            page.waitForFunction("""
+                    () => { const picture = document.querySelector('.pb-hover img');
+                            return !picture.hidden && picture.complete && picture.naturalWidth === 160; }""",
+                    null, PATIENTLY);
         }
     }
 

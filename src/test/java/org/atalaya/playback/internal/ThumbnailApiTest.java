@@ -179,11 +179,18 @@ class ThumbnailApiTest {
                 launcher, media);
     }
 
+    /** The cached picture of a keyframe, in the cache folder whose segment file is the one recorded at that time. */
     private Path pictureOf(long cameraId, Instant keyframe) throws IOException {
-        try (Stream<Path> files = Files.find(thumbnails.folder().resolve(Long.toString(cameraId)), 2,
-                (path, attributes) -> path.getFileName().toString().equals(keyframe.toEpochMilli() + ".jpg"))) {
-            return files.findFirst().orElseThrow(() -> new AssertionError("no cached picture of " + keyframe));
+        String segment = segments.covering(cameraId, keyframe, keyframe.plusMillis(1)).getLast().path().toString();
+        try (Stream<Path> folders = Files.list(thumbnails.folder().resolve(Long.toString(cameraId)))) {
+            for (Path folder : folders.toList()) {
+                Path source = folder.resolve("source.txt");
+                if (Files.isRegularFile(source) && Files.readString(source).equals(segment)) {
+                    return folder.resolve(keyframe.toEpochMilli() + ".jpg");
+                }
+            }
         }
+        throw new AssertionError("no cache folder for the segment file " + segment);
     }
 
     private String thumbnail(Instant at, String reason, String caseNumber) {
