@@ -29,6 +29,8 @@
   }
 
   const cameras = new Map();
+  const received = new Map();
+  let following = false;
   const list = document.getElementById('map-list');
   const filter = document.getElementById('map-filter');
   const message = document.getElementById('map-message');
@@ -233,6 +235,7 @@
 
   /* A status update older than what the map shows (a late delivery) is ignored. */
   function apply(update) {
+    received.set(update.cameraId, update);
     const entry = cameras.get(update.cameraId);
     if (!entry) return;
     const camera = entry.camera;
@@ -262,6 +265,7 @@
       streamState('open');
     });
     source.addEventListener('status', function (event) { apply(JSON.parse(event.data)); });
+    source.addEventListener('cameras', load);
     source.addEventListener('error', function () {
       clearTimeout(interrupted);
       if (source.readyState === EventSource.CLOSED) {
@@ -275,16 +279,36 @@
   filter.addEventListener('input', applyFilter);
   document.getElementById('map-fit').addEventListener('click', fitAll);
 
-  fetch(data.cameras, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
-    .then(function (response) {
-      if (!response.ok) throw new Error('HTTP ' + response.status);
-      return response.json();
-    })
-    .then(function (list) {
-      list.forEach(place);
-      applyFilter();
-      fitAll();
-      follow();
-    })
-    .catch(function () { say(data.labelLoadFailed); });
+  function clear() {
+    cameras.forEach(function (entry) {
+      if (entry.marker) entry.marker.remove();
+      if (entry.cone) entry.cone.remove();
+      entry.item.remove();
+    });
+    cameras.clear();
+  }
+
+  /* Loads the cameras; the first time, fits the view to them and starts following their status. A status that
+     arrived while the list was on its way is applied again, so the list cannot put an older one back. */
+  function load() {
+    return fetch(data.cameras, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then(function (response) {
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        return response.json();
+      })
+      .then(function (found) {
+        clear();
+        found.forEach(place);
+        received.forEach(apply);
+        applyFilter();
+        if (!following) {
+          following = true;
+          fitAll();
+          follow();
+        }
+      })
+      .catch(function () { say(data.labelLoadFailed); });
+  }
+
+  load();
 })();

@@ -21,9 +21,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record MapProperties(String tileUrl, String attribution, Double centerLatitude, Double centerLongitude,
                             Integer zoom, Duration statusStreamLength) {
 
-    public static final double DEFAULT_LATITUDE = -24.1858;
-    public static final double DEFAULT_LONGITUDE = -65.2995;
-    public static final int DEFAULT_ZOOM = 15;
+    private static final double SAN_SALVADOR_DE_JUJUY_LATITUDE = -24.1858;
+    private static final double SAN_SALVADOR_DE_JUJUY_LONGITUDE = -65.2995;
+    private static final int NEIGHBOURHOOD_ZOOM = 15;
 
     public MapProperties {
         tileUrl = tileUrl == null ? "" : tileUrl.strip();
@@ -33,17 +33,12 @@ public record MapProperties(String tileUrl, String attribution, Double centerLat
                     + tileUrl + ")");
         }
         attribution = attribution == null ? "" : attribution.strip();
-        centerLatitude = within("center-latitude", centerLatitude, DEFAULT_LATITUDE, -90, 90);
-        centerLongitude = within("center-longitude", centerLongitude, DEFAULT_LONGITUDE, -180, 180);
-        zoom = (int) within("zoom", zoom == null ? null : zoom.doubleValue(), DEFAULT_ZOOM, 1, 19);
+        centerLatitude = within("center-latitude", centerLatitude, SAN_SALVADOR_DE_JUJUY_LATITUDE, -90, 90);
+        centerLongitude = within("center-longitude", centerLongitude, SAN_SALVADOR_DE_JUJUY_LONGITUDE, -180, 180);
+        zoom = (int) within("zoom", zoom == null ? null : zoom.doubleValue(), NEIGHBOURHOOD_ZOOM, 1, 19);
         if (statusStreamLength == null || statusStreamLength.isNegative() || statusStreamLength.isZero()) {
             statusStreamLength = Duration.ofMinutes(5);
         }
-    }
-
-    /** Whether a base map is drawn from a tile server. */
-    public boolean hasTiles() {
-        return !tileUrl.isEmpty();
     }
 
     private static double within(String key, Double value, double fallback, double lowest, double highest) {

@@ -28,7 +28,7 @@ class StoredCameraStatuses implements CameraStatuses {
 
     @Override
     public Map<Long, CameraStatusChanged> latest() {
-        return jdbc.sql(SELECT).query(StoredCameraStatuses::report).stream()
+        return jdbc.sql(SELECT).query(StoredCameraStatuses::report).list().stream()
                 .collect(Collectors.toMap(CameraStatusChanged::cameraId, Function.identity()));
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.atalaya.access.SignedInUser;
+import org.atalaya.camera.CameraChanged;
 import org.atalaya.camera.CameraStatusChanged;
 import org.atalaya.camera.RegisteredCamera;
 import org.atalaya.map.MapProperties;
@@ -25,12 +26,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Camera status changes as server-sent events, to every open map, each only about the cameras its user may see. A
- * stream begins with the current status of those cameras, so a browser that reconnects misses nothing.
+ * Camera status changes as server-sent events ({@code status}), to every open map, each only about the cameras its
+ * user may see, and word ({@code cameras}) that the cameras changed and are to be loaded again. A stream begins with
+ * the current status of those cameras, so a browser that reconnects misses nothing.
  * <p>
  * Each stream is written on its request's own thread, which is virtual and costs little while it waits: the
  * request never goes asynchronous, so it stays within the sign-in and permission checks it passed, and the thread that
@@ -76,7 +79,7 @@ class CameraStatusStream {
             response.setHeader("X-Accel-Buffering", "no");
             ServletOutputStream out = response.getOutputStream();
             write(out, "retry: " + RECONNECT.toMillis() + "\n\n");
-            for (StatusUpdate status : cameras.statusesFor(user, locale)) write(out, status);
+            for (StatusUpdate status : cameras.statusesFor(user, locale)) write(out, event(new Message(status)));
             out.flush();
             Instant end = clock.instant().plus(properties.statusStreamLength());
             for (Duration left = properties.statusStreamLength(); left.isPositive();
@@ -84,7 +87,7 @@ class CameraStatusStream {
                 Message message = subscriber.queue.poll(Math.min(left.toMillis(), HEARTBEAT.toMillis()),
                         TimeUnit.MILLISECONDS);
                 if (message == Message.END) return;
-                write(out, message == null ? ": heartbeat\n\n" : event(message.status()));
+                write(out, message == null ? ": heartbeat\n\n" : event(message));
                 out.flush();
             }
         } catch (InterruptedException stopping) {
@@ -94,9 +97,21 @@ class CameraStatusStream {
         }
     }
 
-    /** After the reporting transaction commits: a report that is rolled back never reaches a map. */
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(CameraStatusChanged change) {
+        afterCommit(() -> send(change));
+    }
+
+    /**
+     * A camera was added or changed (its name, place, view or group): every map is told to load its cameras again.
+     * The event names no camera, so it tells nobody about cameras they may not see.
+     */
+    @EventListener
+    void on(CameraChanged change) {
+        afterCommit(() -> subscribers.forEach(subscriber -> subscriber.offer(Message.CAMERAS_CHANGED)));
+    }
+
+    private void send(CameraStatusChanged change) {
         if (!isNewest(change) || subscribers.isEmpty()) return;
         RegisteredCamera camera = cameras.find(change.cameraId()).orElse(null);
         if (camera == null) return;
@@ -113,27 +128,47 @@ class CameraStatusStream {
         subscribers.forEach(subscriber -> subscriber.end());
     }
 
+    /**
+     * Runs the action once the reporting transaction has committed (a change that is rolled back never reaches a
+     * map), or at once outside a transaction. A plain listener with its own synchronization rather than a
+     * transactional listener: those get a persisted event publication each, which a map's fleeting news does not
+     * need.
+     */
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+
     private boolean isNewest(CameraStatusChanged change) {
         Instant kept = newestSince.compute(change.cameraId(),
                 (id, sent) -> sent == null || !change.since().isBefore(sent) ? change.since() : sent);
         return kept.equals(change.since());
     }
 
-    private void write(ServletOutputStream out, StatusUpdate status) throws IOException {
-        write(out, event(status));
-    }
-
-    private String event(StatusUpdate status) {
-        return "event: status\ndata: " + json.writeValueAsString(status) + "\n\n";
+    private String event(Message message) {
+        return "event: " + message.event() + "\ndata: " + json.writeValueAsString(message.data()) + "\n\n";
     }
 
     private static void write(ServletOutputStream out, String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A status to send, or {@link #END} of the stream. */
-    private record Message(StatusUpdate status) {
-        static final Message END = new Message(null);
+    /** An event to send, or {@link #END} of the stream. */
+    private record Message(String event, Object data) {
+        static final Message END = new Message(null, null);
+        static final Message CAMERAS_CHANGED = new Message("cameras", Map.of());
+
+        Message(StatusUpdate status) {
+            this("status", status);
+        }
     }
 
     private static final class Subscriber {

@@ -11,8 +11,11 @@ import org.atalaya.access.SignedInUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The cameras of the map, and the stream of their status changes; both show only cameras the user may see. */
@@ -38,14 +41,28 @@ class MapApiController {
 
     /**
      * Server-sent events named {@code status}, each a {@link StatusUpdate}: first one for every camera the user may
-     * see, then one whenever a camera's status changes. The stream ends after a while; clients reconnect.
+     * see, then one whenever a camera's status changes; and {@code cameras} (no data) when cameras were added or
+     * changed, to load them again. The stream ends after a while; clients reconnect.
      */
-    @GetMapping(path = "/api/v1/cameras/status/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    void statusEvents(HttpServletResponse response) {
+    @GetMapping("/api/v1/cameras/status/events")
+    void statusEvents(@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+                      HttpServletResponse response) {
+        if (!acceptsEventStream(accept)) throw MapProblem.eventStreamOnly();
         try {
             statusStream.stream(user(), LocaleContextHolder.getLocale(), response);
         } catch (IOException gone) {
             log.debug("A status stream ended, its reader has gone: {}", gone.getMessage());
+        }
+    }
+
+    /** The media type is checked here rather than by the mapping, so that a user without permission hears 403 first. */
+    private static boolean acceptsEventStream(String accept) {
+        if (accept == null || accept.isBlank()) return true;
+        try {
+            return MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_EVENT_STREAM));
+        } catch (InvalidMediaTypeException malformed) {
+            return false;
         }
     }
 

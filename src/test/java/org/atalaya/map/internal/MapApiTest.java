@@ -2,12 +2,14 @@ package org.atalaya.map.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import javax.sql.DataSource;
 import org.atalaya.camera.CameraStatus;
 import org.atalaya.camera.CameraStatuses;
 import org.atalaya.identity.UserAccounts;
@@ -42,6 +44,8 @@ class MapApiTest {
     TransactionTemplate transaction;
     @Autowired
     CameraStatuses statuses;
+    @Autowired
+    DataSource dataSource;
 
     MapFixtures fixtures;
     String seenGroup;
@@ -88,6 +92,16 @@ class MapApiTest {
     }
 
     @Test
+    void answersMoreRequestsThanThereAreDatabaseConnections() throws Exception {
+        int connections = dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
+        ApiClient viewer = new ApiClient(port, viewerToken);
+
+        for (int request = 0; request <= connections; request++) {
+            assertThat(viewer.get("/api/v1/map/cameras").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aCameraNeverReportedIsUnknownAndTheStatusIsWordedInTheUsersLanguage() {
         var english = byId(ApiClient.json(new ApiClient(port, viewerToken).get("/api/v1/map/cameras"))).get(seen);
         assertThat(english.path("status").asString()).isEqualTo("unknown");
@@ -114,6 +128,14 @@ class MapApiTest {
         try (var stream = new EventStreamReader(port, "/api/v1/cameras/status/events", playbackOnly)) {
             assertThat(stream.status()).isEqualTo(403);
         }
+    }
+
+    @Test
+    void theStatusStreamAnswersThoseWhoAskForEventsAndTellsOthersWhy() {
+        var response = new ApiClient(port, viewerToken).get("/api/v1/cameras/status/events");
+
+        assertThat(response.statusCode()).isEqualTo(406);
+        assertThat(ApiClient.json(response).path("detail").asString()).contains("text/event-stream");
     }
 
     @Test

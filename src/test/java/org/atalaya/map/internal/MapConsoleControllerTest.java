@@ -16,7 +16,6 @@ class MapConsoleControllerTest {
     void withoutSettingsTheMapHasNoTileServerAndOpensOverSanSalvadorDeJujuy() {
         MapProperties defaults = new MapProperties(null, null, null, null, null, null);
 
-        assertThat(defaults.hasTiles()).isFalse();
         assertThat(defaults.tileUrl()).isEmpty();
         assertThat(defaults.centerLatitude()).isEqualTo(-24.1858);
         assertThat(defaults.centerLongitude()).isEqualTo(-65.2995);
@@ -36,7 +35,6 @@ class MapConsoleControllerTest {
 
         assertThat(view).isEqualTo("map/map");
         MapProperties shown = (MapProperties) model.get("map");
-        assertThat(shown.hasTiles()).isTrue();
         assertThat(shown.tileUrl()).isEqualTo("https://tiles.example.org/{z}/{x}/{y}.png");
         assertThat(shown.attribution()).isEqualTo("© Example");
         assertThat(shown.centerLatitude()).isEqualTo(-34.6);

@@ -25,7 +25,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** An operator follows the cameras on the map: where they look, whether their video arrives, and opens one. */
+/**
+ * An operator follows the cameras on the map: where they look, whether their video arrives (and a camera added
+ * meanwhile), and opens one.
+ */
 @AtalayaTest
 class MapPageTest {
 
@@ -48,6 +51,7 @@ class MapPageTest {
     TransactionTemplate transaction;
 
     MapFixtures fixtures;
+    String group;
     String gateName;
     String plazaName;
     long gate;
@@ -70,7 +74,7 @@ class MapPageTest {
     @BeforeEach
     void cameras() {
         fixtures = new MapFixtures(jdbc, accounts, events, transaction, port);
-        String group = fixtures.group();
+        group = fixtures.group();
         String otherGroup = fixtures.group();
         gateName = MapFixtures.name("gate");
         plazaName = MapFixtures.name("plaza");
@@ -113,6 +117,11 @@ class MapPageTest {
             assertThat(colour(marker(page, gate), "background-color")).isEqualTo(RED);
             assertThat(colour(cone(page, gate), "fill")).isEqualTo(RED);
             assertThat(page.locator("#map-list li[data-camera-id='" + gate + "']")).containsText("offline: unreachable");
+
+            long added = fixtures.camera(MapFixtures.name("kiosk"), group, -24.1852, -65.2985, 300.0);
+            assertThat(marker(page, added)).hasAttribute("data-status", "unknown");
+            assertThat(cone(page, added)).hasCount(1);
+            assertThat(marker(page, gate)).hasAttribute("data-status", "offline");
 
             marker(page, gate).click();
             Locator popup = page.locator(".map-popup[data-camera-id='" + gate + "']");
