@@ -104,6 +104,8 @@ class WallPageTest {
             assertThat(page.locator("#wall-current")).hasText(name);
 
             page.reload();
+            assertThat(page.locator("#wall-message")).hasText("Layout “" + name + "” opened.",
+                    new LocatorAssertions.HasTextOptions().setTimeout(SERVER_ANSWER_MILLIS));
             assertThat(tile(page, 3)).hasAttribute("data-camera-id", String.valueOf(square));
             page.locator("button[data-grid='1x1']").click();
             page.keyboard().press("Delete");
@@ -192,6 +194,11 @@ class WallPageTest {
             page.navigate("/live?add=" + gate); // onto the selected tile
             assertThat(tile(page, 6)).hasAttribute("data-camera-id", String.valueOf(gate));
             assertThat(tile(page, 1)).hasAttribute("data-camera-id", String.valueOf(square));
+
+            page.keyboard().press("f");
+            page.waitForFunction("() => document.fullscreenElement && document.fullscreenElement.id === 'wall'");
+            page.keyboard().press("f");
+            page.waitForFunction("() => document.fullscreenElement === null");
 
             page.keyboard().press("?");
             assertThat(page.locator("#wall-help")).isVisible();
