@@ -559,7 +559,9 @@
   const layoutToOpen = query.get("layout");
   const cameraToAdd = Number(query.get("add"));
   const failed = (e) => say(text("failed", e.message), true);
-  const opening = layoutToOpen ? layouts.open(layoutToOpen) : Promise.resolve();
+  // a reload keeps the wall as the operator left it, changes included, rather than opening its layout afresh
+  const reloaded = restored && layoutToOpen === String(state.layoutId);
+  const opening = layoutToOpen && !reloaded ? layouts.open(layoutToOpen) : Promise.resolve();
   opening.catch(failed).then(() => {
     if (cameraToAdd && cameraNames.has(cameraToAdd)) {
       const firstEmpty = state.tiles.findIndex((tile) => !tile);

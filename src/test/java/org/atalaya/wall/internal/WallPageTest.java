@@ -104,13 +104,14 @@ class WallPageTest {
             assertThat(page.locator("#wall-current")).hasText(name);
 
             page.reload();
-            assertThat(page.locator("#wall-message")).hasText("Layout “" + name + "” opened.",
+            assertThat(page.locator("#wall-current")).hasText(name,
                     new LocatorAssertions.HasTextOptions().setTimeout(SERVER_ANSWER_MILLIS));
             assertThat(tile(page, 3)).hasAttribute("data-camera-id", String.valueOf(square));
             page.locator("button[data-grid='1x1']").click();
             page.keyboard().press("Delete");
             assertThat(page.locator("#wall .wall-tile")).hasCount(1);
             assertThat(tile(page, 1)).hasAttribute("data-kind", "empty");
+            assertThat(page.locator("#wall-current")).hasText(name + " · changed");
 
             page.locator("#wall-layout-select").selectOption(new SelectOption()
                     .setLabel(name));
