@@ -161,7 +161,7 @@
       }).addTo(map);
       entry.marker.getElement().dataset.cameraId = camera.id;
       entry.marker.bindTooltip(camera.name, { direction: 'top', offset: [0, -8] });
-      entry.marker.bindPopup(function () { return popupContent(entry.camera); }, { minWidth: 200 });
+      entry.marker.bindPopup(function () { return popupContent(entry.camera); }, { minWidth: 280 });
     }
     entry.item = listItem(entry);
     cameras.set(camera.id, entry);

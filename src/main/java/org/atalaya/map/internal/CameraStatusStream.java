@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class CameraStatusStream {
 
-    static final Duration HEARTBEAT = Duration.ofSeconds(20);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(20);
     private static final Duration RECONNECT = Duration.ofSeconds(2);
     private static final int QUEUED_EVENTS = 256;
     private static final Logger log = LoggerFactory.getLogger(CameraStatusStream.class);
@@ -125,7 +125,7 @@ class CameraStatusStream {
     /** Ends every stream, so that the web server's graceful shutdown does not wait for them. */
     @EventListener(ContextClosedEvent.class)
     void endAll() {
-        subscribers.forEach(subscriber -> subscriber.end());
+        subscribers.forEach(Subscriber::end);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.atalaya.map.internal;
 
 import java.time.Instant;
+import org.atalaya.camera.RegisteredCamera;
 
 /**
  * A camera as the map draws it.
@@ -28,7 +29,7 @@ record MapCamera(long id, String name, Double lat, Double lon, Double heading, D
     record Links(String live, String wall, String playback) {
     }
 
-    static MapCamera of(org.atalaya.camera.RegisteredCamera camera, StatusUpdate status, Links links) {
+    static MapCamera of(RegisteredCamera camera, StatusUpdate status, Links links) {
         return new MapCamera(camera.id(), camera.name(), camera.latitude(), camera.longitude(), camera.headingDeg(),
                 camera.fovDeg(), camera.rangeM(), status.status(), status.statusText(), status.problem(),
                 status.problemDetail(), status.since(), links);
