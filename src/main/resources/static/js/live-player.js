@@ -7,7 +7,7 @@
   var RECONNECT_DELAYS_MS = [1000, 2000, 5000, 10000];
   var STALL_MS = 5000;            // no video for this long: the connection is renewed
   var LIVE_EDGE_S = 0.25;         // where the player aims behind the newest video
-  var CATCH_UP_S = 0.6;           // further behind than this: play slightly faster
+  var CATCH_UP_S = 0.35;          // further behind than this: play slightly faster
   var JUMP_S = 2.0;               // further behind than this: jump to the edge
   var KEEP_BEHIND_S = 10;         // buffered video kept behind the playhead
 
