@@ -23,7 +23,8 @@
     var pending = [];
     var mime = null;
     var attempts = 0;
-    var lastVideoAt = 0;
+    var connectedAt = 0;            // when the current socket was asked for
+    var lastVideoAt = 0;            // when video last came through it
     var cameraStatus = null;
     var currentStatus = null;
     var reconnectTimer = null;
@@ -62,8 +63,8 @@
       var scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
       socket = new WebSocket(scheme + location.host + '/api/v1/cameras/' + cameraId + '/live/stream?stream=' + kind);
       socket.binaryType = 'arraybuffer';
+      connectedAt = Date.now();
       var thisSocket = socket;
-      socket.onopen = function () { lastVideoAt = Date.now(); };
       socket.onmessage = function (event) {
         if (thisSocket !== socket) return;
         if (typeof event.data === 'string') message(JSON.parse(event.data));
@@ -144,11 +145,12 @@
           video.playbackRate = behind > CATCH_UP_S ? 1.1 : 1.0;
         }
         if (video.paused) video.play().catch(function () {});
-        if (Date.now() - lastVideoAt < STALL_MS && video.readyState >= 2) status('live');
+        var flowing = lastVideoAt > connectedAt && Date.now() - lastVideoAt < STALL_MS;
+        if (flowing && video.readyState >= 2) status('live');
         trimBehind(KEEP_BEHIND_S);
       }
       var cameraDown = cameraStatus && cameraStatus.status !== 'online';
-      if (socket && Date.now() - lastVideoAt > STALL_MS && !cameraDown) renew();
+      if (socket && connectedAt && Date.now() - Math.max(lastVideoAt, connectedAt) > STALL_MS && !cameraDown) renew();
     }
 
     function renew() {

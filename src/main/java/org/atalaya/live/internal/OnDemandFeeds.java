@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -45,7 +45,7 @@ class OnDemandFeeds implements SupervisionListener {
     private final CameraRecorder recorder;
     private final MediaProperties media;
     private final long keepAliveMillis;
-    private final Map<String, LiveHub.FeedKey> running = new HashMap<>();
+    private final Map<String, LiveHub.FeedKey> running = new ConcurrentHashMap<>();
 
     OnDemandFeeds(LiveHub hub, ProcessSupervisor supervisor, FfmpegBinaries binaries, CameraInputs inputs,
                   CameraRecorder recorder, MediaProperties media, LiveProperties properties) {
@@ -63,6 +63,8 @@ class OnDemandFeeds implements SupervisionListener {
         String key = key(feed);
         if (running.containsKey(key)) return;
         if (feed.kind() == LiveStreamKind.MAIN && recorder.isRecording(feed.cameraId())) return;
+        // a connection closed for want of viewers may still be stopping
+        supervisor.stop(key);
         running.put(key, feed);
         var openInput = new AtomicReference<CameraInput>();
         supervisor.supervise(key, () -> {
@@ -84,20 +86,20 @@ class OnDemandFeeds implements SupervisionListener {
                 CompletableFuture.delayedExecutor(keepAliveMillis, TimeUnit.MILLISECONDS));
     }
 
-    private synchronized void stopIfUnwatched(LiveHub.FeedKey feed) {
+    private void stopIfUnwatched(LiveHub.FeedKey feed) {
         String key = key(feed);
-        if (!running.containsKey(key) || hub.viewerCount(feed) > 0) return;
-        running.remove(key);
+        synchronized (this) {
+            if (!running.containsKey(key) || hub.viewerCount(feed) > 0) return;
+            running.remove(key);
+        }
+        // outside the lock: stopping waits for the supervised run, whose status reports come through this object
         supervisor.stop(key);
         LOG.info("Closed {} stream of camera {}: no live viewers", feed.kind().urlName(), feed.cameraId());
     }
 
     @Override
     public void statusChanged(SupervisionStatus supervision) {
-        LiveHub.FeedKey feed;
-        synchronized (this) {
-            feed = running.get(supervision.key());
-        }
+        LiveHub.FeedKey feed = running.get(supervision.key());
         if (feed == null) return;
         SupervisionStatus.Failure failure = supervision.lastFailure();
         switch (supervision.state()) {
