@@ -573,7 +573,7 @@
     "ArrowRight": (event) => event.shiftKey ? jump(10e3) : pan(state.span / 10)
   };
 
-  let afterG = 0;
+  let afterG = -Infinity;
   document.addEventListener("keydown", (event) => {
     if (purpose.asking() || event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.target.closest("input, select, textarea")) return;
