@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.atalaya.identity.UserAccounts;
 import org.atalaya.media.MediaInfo;
@@ -29,6 +22,7 @@ import org.atalaya.media.SupervisionStatus;
 import org.atalaya.test.ApiClient;
 import org.atalaya.test.AtalayaTest;
 import org.atalaya.test.Await;
+import org.atalaya.test.LiveViewer;
 import org.atalaya.test.RtspServer;
 import org.atalaya.test.TestAccounts;
 import org.junit.jupiter.api.AfterAll;
@@ -106,13 +100,11 @@ class RecordingEndToEndTest {
 
         String group = status(admin, id).path("cameraGroup").asString();
         String token = testAccounts().tokenScopedTo(group, "CAMERA_VIEW", "LIVE_VIEW");
-        var first = new CountingViewer();
-        var second = new CountingViewer();
-        WebSocket one = openLive(token, id, first);
-        WebSocket two = openLive(token, id, second);
-        Await.until(GENEROUS, () -> first.binaryMessages.get() > 20 && second.binaryMessages.get() > 20);
+        var first = LiveViewer.open(port, token, id);
+        var second = LiveViewer.open(port, token, id);
+        Await.until(GENEROUS, () -> first.binaryMessages() > 20 && second.binaryMessages() > 20);
 
-        assertThat(first.texts).as("the camera's status, then the stream's type")
+        assertThat(first.texts()).as("the camera's status, then the stream's type")
                 .containsSubsequence("{\"type\":\"status\",\"status\":\"online\"}")
                 .anySatisfy(text -> assertThat(text).contains("\"type\":\"stream\""));
         assertThat(supervisor.statuses()).extracting(SupervisionStatus::key)
@@ -121,36 +113,9 @@ class RecordingEndToEndTest {
         JsonNode info = ApiClient.json(new ApiClient(port, token).get("/api/v1/cameras/" + id + "/live"));
         assertThat(info.path("recording").asBoolean()).isTrue();
         assertThat(info.path("status").asString()).isEqualTo("online");
-        one.abort();
-        two.abort();
+        first.abort();
+        second.abort();
         assertThat(admin.post("/api/v1/cameras/" + id + "/disable", "").statusCode()).isEqualTo(200);
-    }
-
-    private WebSocket openLive(String token, long cameraId, CountingViewer viewer) {
-        return HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + token)
-                .buildAsync(URI.create("ws://localhost:" + port + "/api/v1/cameras/" + cameraId + "/live/stream"),
-                        viewer)
-                .join();
-    }
-
-    /** Counts the whole binary messages a live viewer receives, and keeps its text messages. */
-    private static final class CountingViewer implements WebSocket.Listener {
-        final AtomicInteger binaryMessages = new AtomicInteger();
-        final List<String> texts = new CopyOnWriteArrayList<>();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            texts.add(data.toString());
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            if (last) binaryMessages.incrementAndGet();
-            webSocket.request(1);
-            return null;
-        }
     }
 
     @Test

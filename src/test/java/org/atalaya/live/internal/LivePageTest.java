@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.atalaya.identity.UserAccounts;
 import org.atalaya.media.ProcessSupervisor;
@@ -22,6 +16,7 @@ import org.atalaya.test.ApiClient;
 import org.atalaya.test.AtalayaTest;
 import org.atalaya.test.Await;
 import org.atalaya.test.Browser;
+import org.atalaya.test.LiveViewer;
 import org.atalaya.test.RtspServer;
 import org.atalaya.test.TestAccounts;
 import org.atalaya.test.TestAccounts.Grant;
@@ -127,17 +122,15 @@ class LivePageTest {
         String token = testAccounts.tokenScopedTo(group, "CAMERA_VIEW", "LIVE_VIEW");
         String subStream = "live-" + id + "-sub";
 
-        var first = new FragmentCounter();
-        var second = new FragmentCounter();
-        WebSocket one = openLive(token, id, "sub", first);
-        WebSocket two = openLive(token, id, "sub", second);
-        Await.until(Duration.ofSeconds(30), () -> first.fragments.get() > 10 && second.fragments.get() > 10);
+        var first = LiveViewer.open(port, token, id, "sub", true);
+        var second = LiveViewer.open(port, token, id, "sub", true);
+        Await.until(Duration.ofSeconds(30), () -> first.binaryMessages() > 10 && second.binaryMessages() > 10);
         assertThat(supervisor.statuses()).extracting(SupervisionStatus::key).containsOnlyOnce(subStream);
         assertThat(ApiClient.json(new ApiClient(port, token).get("/api/v1/cameras/" + id + "/live"))
                 .path("streams").toString()).isEqualTo("[\"main\",\"sub\"]");
 
-        one.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
-        two.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        first.close();
+        second.close();
         Await.until(Duration.ofSeconds(30), () -> supervisor.statuses().stream()
                 .noneMatch(status -> status.key().equals(subStream)));
     }
@@ -190,30 +183,5 @@ class LivePageTest {
                         group));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return ApiClient.json(created).path("id").asLong();
-    }
-
-    private WebSocket openLive(String token, long cameraId, String stream, FragmentCounter counter) {
-        return HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + token)
-                .buildAsync(URI.create("ws://localhost:" + port + "/api/v1/cameras/" + cameraId
-                        + "/live/stream?stream=" + stream), counter)
-                .join();
-    }
-
-    /** Counts the whole binary messages a viewer receives. */
-    private static final class FragmentCounter implements WebSocket.Listener {
-        final AtomicInteger fragments = new AtomicInteger();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            if (last) fragments.incrementAndGet();
-            webSocket.request(1);
-            return null;
-        }
     }
 }

@@ -2,17 +2,12 @@ package org.atalaya.live.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.atalaya.identity.UserAccounts;
 import org.atalaya.media.Mp4Fragment;
@@ -23,6 +18,7 @@ import org.atalaya.media.SupervisionStatus;
 import org.atalaya.test.ApiClient;
 import org.atalaya.test.AtalayaTest;
 import org.atalaya.test.Await;
+import org.atalaya.test.LiveViewer;
 import org.atalaya.test.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +45,20 @@ class LiveStreamTest {
     @Autowired
     ProcessSupervisor supervisor;
 
+    /** A camera fed by the test itself, and a token of someone who may watch it live. */
+    private record WatchedCamera(long id, String token, LiveHub.FeedKey feed, Object source) {
+    }
+
+    private WatchedCamera watchedCamera() {
+        TestAccounts testAccounts = new TestAccounts(jdbc, accounts, "live");
+        String group = testAccounts.group();
+        long camera = createCamera(group);
+        var watched = new WatchedCamera(camera, testAccounts.tokenScopedTo(group, "CAMERA_VIEW", "LIVE_VIEW"),
+                new LiveHub.FeedKey(camera, LiveStreamKind.MAIN), new Object());
+        hub.started(watched.feed(), watched.source(), init());
+        return watched;
+    }
+
     @Test
     void aUserWithoutTheLivePermissionGetsNoStream() {
         TestAccounts testAccounts = new TestAccounts(jdbc, accounts, "live");
@@ -68,29 +78,22 @@ class LiveStreamTest {
 
     @Test
     void aViewerGetsTheStreamFromTheLastKeyframeAndTheViewIsAudited() throws Exception {
-        TestAccounts testAccounts = new TestAccounts(jdbc, accounts, "live");
-        String group = testAccounts.group();
-        long camera = createCamera(group);
-        String token = testAccounts.tokenScopedTo(group, "CAMERA_VIEW", "LIVE_VIEW");
-        var feed = new LiveHub.FeedKey(camera, LiveStreamKind.MAIN);
-        Object source = new Object();
-        hub.started(feed, source, init());
-        for (int i = 0; i < 25; i++) hub.fragment(feed, source, fragment(i, i % 10 == 0));
+        WatchedCamera camera = watchedCamera();
+        for (int i = 0; i < 25; i++) hub.fragment(camera.feed(), camera.source(), fragment(i, i % 10 == 0));
 
-        var viewer = new Receiver(true);
-        WebSocket socket = open(token, camera, viewer);
-        Await.until(GENEROUS, () -> viewer.binary.size() >= 6);
-        hub.fragment(feed, source, fragment(25, false));
-        Await.until(GENEROUS, () -> viewer.binary.size() >= 7);
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        var viewer = LiveViewer.open(port, camera.token(), camera.id());
+        Await.until(GENEROUS, () -> viewer.binaryMessages() >= 6);
+        hub.fragment(camera.feed(), camera.source(), fragment(25, false));
+        Await.until(GENEROUS, () -> viewer.binaryMessages() >= 7);
+        viewer.close();
 
-        assertThat(viewer.text).anySatisfy(text -> assertThat(text).contains("\"type\":\"stream\"")
+        assertThat(viewer.texts()).anySatisfy(text -> assertThat(text).contains("\"type\":\"stream\"")
                 .contains("avc1.42c01e"));
-        assertThat(viewer.binary.getFirst()).as("the init segment comes first").isEqualTo(-1);
-        assertThat(viewer.binary.subList(1, 7)).as("from the last keyframe (20) on").containsExactly(20, 21, 22, 23,
-                24, 25);
-        Await.until(GENEROUS, () -> auditCount(LiveAccess.VIEW_ENDED, camera, "SUCCESS") == 1);
-        assertThat(auditCount(LiveAccess.VIEW_STARTED, camera, "SUCCESS")).isEqualTo(1);
+        assertThat(viewer.binaryHeads().getFirst()).as("the init segment comes first").isEqualTo(-1);
+        assertThat(viewer.binaryHeads().subList(1, 7)).as("from the last keyframe (20) on")
+                .containsExactly(20, 21, 22, 23, 24, 25);
+        Await.until(GENEROUS, () -> auditCount(LiveAccess.VIEW_ENDED, camera.id(), "SUCCESS") == 1);
+        assertThat(auditCount(LiveAccess.VIEW_STARTED, camera.id(), "SUCCESS")).isEqualTo(1);
     }
 
     @Test
@@ -101,12 +104,11 @@ class LiveStreamTest {
         var admin = new ApiClient(port, testAccounts.tokenFor("admin"));
         assertThat(admin.post("/api/v1/cameras/" + camera + "/disable", "").statusCode()).isEqualTo(200);
 
-        var viewer = new Receiver(true);
-        WebSocket socket = open(testAccounts.tokenScopedTo(group, "CAMERA_VIEW", "LIVE_VIEW"), camera, viewer);
-        Await.until(GENEROUS, () -> !viewer.text.isEmpty());
-        socket.abort();
+        var viewer = LiveViewer.open(port, testAccounts.tokenScopedTo(group, "CAMERA_VIEW", "LIVE_VIEW"), camera);
+        Await.until(GENEROUS, () -> !viewer.texts().isEmpty());
+        viewer.abort();
 
-        assertThat(viewer.text.getFirst()).isEqualTo("{\"type\":\"status\",\"status\":\"idle\",\"problem\":\""
+        assertThat(viewer.texts().getFirst()).isEqualTo("{\"type\":\"status\",\"status\":\"idle\",\"problem\":\""
                 + LiveStreamHandler.DISABLED + "\"}");
         assertThat(supervisor.statuses()).extracting(SupervisionStatus::key)
                 .noneMatch(key -> key.startsWith("live-" + camera + "-"));
@@ -114,51 +116,34 @@ class LiveStreamTest {
 
     @Test
     void aStalledViewerDoesNotHoldUpAnotherOrTheCamera() throws Exception {
-        TestAccounts testAccounts = new TestAccounts(jdbc, accounts, "live");
-        String group = testAccounts.group();
-        long camera = createCamera(group);
-        String token = testAccounts.tokenScopedTo(group, "CAMERA_VIEW", "LIVE_VIEW");
-        var feed = new LiveHub.FeedKey(camera, LiveStreamKind.MAIN);
-        Object source = new Object();
-        hub.started(feed, source, init());
-
-        var stalled = new Receiver(false);
-        var watching = new Receiver(true);
-        open(token, camera, stalled);
-        open(token, camera, watching);
-        Await.until(GENEROUS, () -> hub.viewerCount(feed) == 2);
+        WatchedCamera camera = watchedCamera();
+        var stalled = LiveViewer.open(port, camera.token(), camera.id(), "main", false);
+        var watching = LiveViewer.open(port, camera.token(), camera.id(), "main", true);
+        Await.until(GENEROUS, () -> hub.viewerCount(camera.feed()) == 2);
 
         int fragments = 400;
         for (int i = 0; i < fragments; i++) {
-            hub.fragment(feed, source, fragment(i, i % 10 == 0));
+            hub.fragment(camera.feed(), camera.source(), fragment(i, i % 10 == 0));
             // paced as a camera is: the watching viewer keeps up, and its backlog stays short
             int sent = i;
-            if (i % 10 == 9) Await.until(GENEROUS, () -> watching.binary.size() >= sent - 5);
+            if (i % 10 == 9) Await.until(GENEROUS, () -> watching.binaryMessages() >= sent - 5);
         }
 
-        Await.until(GENEROUS, () -> watching.binary.size() == fragments + 1);
-        assertThat(watching.binary.subList(1, fragments + 1)).as("every fragment, in order").isSorted()
+        Await.until(GENEROUS, () -> watching.binaryMessages() == fragments + 1);
+        assertThat(watching.binaryHeads().subList(1, fragments + 1)).as("every fragment, in order").isSorted()
                 .doesNotHaveDuplicates();
-        Await.until(GENEROUS, () -> hub.viewerCount(feed) == 1);
-        assertThat(stalled.binary).as("the stalled viewer was let go").isEmpty();
+        Await.until(GENEROUS, () -> hub.viewerCount(camera.feed()) == 1);
+        assertThat(stalled.binaryHeads()).as("the stalled viewer was let go").isEmpty();
     }
 
     private int handshakeStatus(String token, long camera) {
         try {
-            open(token, camera, new Receiver(true)).abort();
+            LiveViewer.open(port, token, camera).abort();
             return 101;
         } catch (CompletionException e) {
             assertThat(e.getCause()).isInstanceOf(WebSocketHandshakeException.class);
             return ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode();
         }
-    }
-
-    private WebSocket open(String token, long camera, Receiver receiver) {
-        return HttpClient.newHttpClient().newWebSocketBuilder()
-                .header("Authorization", "Bearer " + token)
-                .buildAsync(URI.create("ws://localhost:" + port + "/api/v1/cameras/" + camera + "/live/stream"),
-                        receiver)
-                .join();
     }
 
     private long createCamera(String group) {
@@ -190,38 +175,5 @@ class LiveStreamTest {
         ByteBuffer content = ByteBuffer.allocate(size);
         content.putInt(number).rewind();
         return content;
-    }
-
-    /** Collects what a viewer receives; one that does not keep reading stalls after the first message, on purpose. */
-    private static final class Receiver implements WebSocket.Listener {
-        final List<Integer> binary = new CopyOnWriteArrayList<>();
-        final List<String> text = new CopyOnWriteArrayList<>();
-        private final boolean keepsReading;
-        private boolean withinMessage;
-
-        Receiver(boolean keepsReading) {
-            this.keepsReading = keepsReading;
-        }
-
-        @Override
-        public void onOpen(WebSocket webSocket) {
-            webSocket.request(1);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            text.add(data.toString());
-            if (keepsReading) webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            if (!withinMessage) binary.add(data.getInt(data.position()));
-            withinMessage = !last;
-            if (keepsReading) webSocket.request(1);
-            return null;
-        }
-
     }
 }
