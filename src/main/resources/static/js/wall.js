@@ -176,7 +176,8 @@
     }
     if (kind === "forbidden") showStatus(index, "forbidden", null);
     if (kind === "empty") showStatus(index, "", null);
-    syncPlayer(index, camera);
+    // tiles hidden behind an enlarged one stop playing until the wall comes back
+    syncPlayer(index, enlarged === null || enlarged === index ? camera : null);
     syncTour(index, tile);
   }
 

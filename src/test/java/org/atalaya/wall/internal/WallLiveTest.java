@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.WebSocket;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,7 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Real video on the wall: a camera served by an RTSP server plays on a small tile from its sub-stream and, once the
- * tile is enlarged, from its main stream; the tile says it is live.
+ * tile is enlarged, from its main stream, while the tiles it hides stop playing until the wall comes back; the tile
+ * says it is live.
  */
 @AtalayaTest
 class WallLiveTest {
@@ -45,10 +47,15 @@ class WallLiveTest {
              Browser browser = new Browser();
              BrowserContext context = browser.newContext("http://localhost:" + port, "en")) {
             long camera = fixtures.camera(group, TestAccounts.unique("Crossing"), streams.url(1), streams.url(2));
+            long corner = fixtures.camera(group, TestAccounts.unique("Corner"), streams.url(1), streams.url(2));
             Operator operator = fixtures.watcherOf(group);
             List<String> sockets = new CopyOnWriteArrayList<>();
             Page page = context.newPage();
-            page.onWebSocket(socket -> sockets.add(socket.url()));
+            List<WebSocket> opened = new CopyOnWriteArrayList<>();
+            page.onWebSocket(socket -> {
+                sockets.add(socket.url());
+                opened.add(socket);
+            });
             Browser.signIn(page, operator.username(), WallFixtures.PASSWORD);
 
             page.navigate("/live");
@@ -61,13 +68,25 @@ class WallLiveTest {
             page.waitForFunction("() => document.querySelector('#wall .wall-tile video').currentTime > 0.5");
             assertThat(sockets).isNotEmpty().allMatch(url -> url.endsWith("/live/stream?stream=sub"));
 
+            page.locator("#wall-camera-list [data-camera-id='" + corner + "']").focus();
+            page.keyboard().press("2");
+            page.keyboard().press("Enter");
+            Locator cornerTile = page.locator("#wall .wall-tile[data-index='1']");
+            assertThat(cornerTile).hasAttribute("data-status", "live", STREAMING);
+            WebSocket cornerSocket = opened.stream()
+                    .filter(socket -> socket.url().contains("/cameras/" + corner + "/")).findFirst().orElseThrow();
+
             tile.focus();
             page.keyboard().press("Enter");
             assertThat(tile).hasClass(java.util.regex.Pattern.compile("\\benlarged\\b"));
+            page.waitForCondition(cornerSocket::isClosed);
             page.waitForCondition(() -> sockets.getLast().endsWith("/live/stream?stream=main"));
             assertThat(tile).hasAttribute("data-status", "live", STREAMING);
             page.waitForFunction("() => document.querySelector('#wall .wall-tile video').currentTime > 0.5");
 
+            page.keyboard().press("Escape");
+            assertThat(cornerTile).hasAttribute("data-status", "live", STREAMING);
+            tile.focus();
             page.keyboard().press("Delete");
             assertThat(tile).hasAttribute("data-kind", "empty");
             assertThat(tile).hasAttribute("data-status", "");
