@@ -2,26 +2,21 @@ package org.atalaya.recording;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.atalaya.camera.CameraInput;
-import org.atalaya.media.FfmpegBinaries;
+import org.atalaya.camera.CameraStreamProcesses;
 import org.atalaya.media.FragmentedMp4Reader;
 import org.atalaya.media.MediaProperties;
 import org.atalaya.media.Mp4Fragment;
 import org.atalaya.media.Mp4InitSegment;
 import org.atalaya.media.ProcessSupervisor;
 import org.atalaya.media.SupervisionStatus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -34,12 +29,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class CameraRecorder {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CameraRecorder.class);
     private static final String KEY_PREFIX = "recording-";
     static final String STOPPED_REASON = "recording was stopped";
 
     private final ProcessSupervisor supervisor;
-    private final FfmpegBinaries binaries;
+    private final CameraStreamProcesses processes;
     private final SegmentWriters writers;
     private final GapIndex gaps;
     private final MediaProperties media;
@@ -49,11 +43,11 @@ public class CameraRecorder {
     private final Map<Long, Instant> lastRecorded = new ConcurrentHashMap<>();
 
     @Autowired
-    CameraRecorder(ProcessSupervisor supervisor, FfmpegBinaries binaries, SegmentWriters writers, GapIndex gaps,
-                   SegmentIndex segments, MediaProperties media, List<StreamTap> taps) {
+    CameraRecorder(ProcessSupervisor supervisor, CameraStreamProcesses processes, SegmentWriters writers,
+                   GapIndex gaps, SegmentIndex segments, MediaProperties media, List<StreamTap> taps) {
         this.segments = segments;
         this.supervisor = supervisor;
-        this.binaries = binaries;
+        this.processes = processes;
         this.writers = writers;
         this.gaps = gaps;
         this.media = media;
@@ -71,17 +65,8 @@ public class CameraRecorder {
     public void record(long cameraId, Supplier<CameraInput> input) {
         SegmentWriter writer = writers.forCamera(cameraId);
         segments.latestEnd(cameraId).ifPresent(end -> lastRecorded.putIfAbsent(cameraId, end));
-        var openInput = new AtomicReference<CameraInput>();
-        supervisor.supervise(key(cameraId), () -> {
-            closeQuietly(openInput.getAndSet(input.get()));
-            return command(RecordingArguments.of(openInput.get(), media));
-        }, output -> {
-            try {
-                recordRun(cameraId, writer, output, () -> closeQuietly(openInput.getAndSet(null)));
-            } finally {
-                closeQuietly(openInput.getAndSet(null));
-            }
-        });
+        processes.supervise(key(cameraId), input,
+                (output, videoArrived) -> recordRun(cameraId, writer, output, videoArrived));
     }
 
     /** Whether the camera is being recorded (or reconnecting), i.e. {@link #record} was called and not stopped. */
@@ -145,22 +130,6 @@ public class CameraRecorder {
                 .orElse(STOPPED_REASON);
         Instant end = resumedAt.isBefore(lastEnd) ? lastEnd : resumedAt;
         gaps.add(new RecordingGap(cameraId, lastEnd, end, reason));
-    }
-
-    private List<String> command(List<String> ffmpegArguments) {
-        List<String> command = new ArrayList<>(List.of(binaries.ffmpeg().toString(), "-hide_banner", "-nostats",
-                "-loglevel", "warning"));
-        command.addAll(ffmpegArguments);
-        return command;
-    }
-
-    private static void closeQuietly(CameraInput input) {
-        if (input == null) return;
-        try {
-            input.close();
-        } catch (UncheckedIOException e) {
-            LOG.warn("{}", e.getMessage());
-        }
     }
 
     private static String key(long cameraId) {

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 import org.assertj.core.data.Offset;
 import org.atalaya.camera.CameraInput;
-import org.atalaya.media.FfmpegBinaries;
+import org.atalaya.camera.CameraStreamProcesses;
 import org.atalaya.media.MediaInfo;
 import org.atalaya.media.MediaProbe;
 import org.atalaya.media.MediaProperties;
@@ -43,7 +43,7 @@ class CameraRecorderTest {
     ProcessSupervisor supervisor;
 
     @Autowired
-    FfmpegBinaries binaries;
+    CameraStreamProcesses processes;
 
     @Autowired
     SegmentIndex segments;
@@ -138,7 +138,7 @@ class CameraRecorderTest {
 
     private CameraRecorder recorderWithTwoSecondSegments() {
         var writers = new SegmentWriters(new RecordingProperties(storage.toString(), 2, null, true), clock, segments);
-        return new CameraRecorder(supervisor, binaries, writers, gaps, segments, media, List.of(tap));
+        return new CameraRecorder(supervisor, processes, writers, gaps, segments, media, List.of(tap));
     }
 
     /** Notes what a {@link StreamTap} is told, in order. */

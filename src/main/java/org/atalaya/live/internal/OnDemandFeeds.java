@@ -3,19 +3,16 @@ package org.atalaya.live.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.atalaya.camera.CameraInput;
 import org.atalaya.camera.CameraInputs;
+import org.atalaya.camera.CameraStreamProcesses;
 import org.atalaya.camera.CameraStatus;
 import org.atalaya.live.LiveProperties;
-import org.atalaya.media.FfmpegBinaries;
 import org.atalaya.media.FragmentedMp4Reader;
 import org.atalaya.media.MediaProperties;
 import org.atalaya.media.Mp4InitSegment;
@@ -40,18 +37,18 @@ class OnDemandFeeds implements SupervisionListener {
 
     private final LiveHub hub;
     private final ProcessSupervisor supervisor;
-    private final FfmpegBinaries binaries;
+    private final CameraStreamProcesses processes;
     private final CameraInputs inputs;
     private final CameraRecorder recorder;
     private final MediaProperties media;
     private final long keepAliveMillis;
     private final Map<String, LiveHub.FeedKey> running = new ConcurrentHashMap<>();
 
-    OnDemandFeeds(LiveHub hub, ProcessSupervisor supervisor, FfmpegBinaries binaries, CameraInputs inputs,
+    OnDemandFeeds(LiveHub hub, ProcessSupervisor supervisor, CameraStreamProcesses processes, CameraInputs inputs,
                   CameraRecorder recorder, MediaProperties media, LiveProperties properties) {
         this.hub = hub;
         this.supervisor = supervisor;
-        this.binaries = binaries;
+        this.processes = processes;
         this.inputs = inputs;
         this.recorder = recorder;
         this.media = media;
@@ -66,17 +63,7 @@ class OnDemandFeeds implements SupervisionListener {
         // a connection closed for want of viewers may still be stopping
         supervisor.stop(key);
         running.put(key, feed);
-        var openInput = new AtomicReference<CameraInput>();
-        supervisor.supervise(key, () -> {
-            closeQuietly(openInput.getAndSet(open(feed)));
-            return command(openInput.get());
-        }, output -> {
-            try {
-                deliver(feed, output, () -> closeQuietly(openInput.getAndSet(null)));
-            } finally {
-                closeQuietly(openInput.getAndSet(null));
-            }
-        });
+        processes.supervise(key, () -> open(feed), (output, videoArrived) -> deliver(feed, output, videoArrived));
         LOG.info("Opened {} stream of camera {} for live viewers", feed.kind().urlName(), feed.cameraId());
     }
 
@@ -130,16 +117,6 @@ class OnDemandFeeds implements SupervisionListener {
         }
     }
 
-    private List<String> command(CameraInput input) {
-        List<String> command = new ArrayList<>(List.of(binaries.ffmpeg().toString(), "-hide_banner", "-nostats",
-                "-loglevel", "warning"));
-        command.addAll(input.inputArguments());
-        command.addAll(List.of("-map", "0:v"));
-        command.addAll(input.videoCodec());
-        command.addAll(media.fragmentedMp4Output());
-        return command;
-    }
-
     private CameraInput open(LiveHub.FeedKey feed) {
         return switch (feed.kind()) {
             case MAIN -> inputs.open(feed.cameraId());
@@ -150,14 +127,5 @@ class OnDemandFeeds implements SupervisionListener {
 
     private static String key(LiveHub.FeedKey feed) {
         return KEY_PREFIX + feed.cameraId() + "-" + feed.kind().urlName();
-    }
-
-    private static void closeQuietly(CameraInput input) {
-        if (input == null) return;
-        try {
-            input.close();
-        } catch (UncheckedIOException e) {
-            LOG.warn("{}", e.getMessage());
-        }
     }
 }
