@@ -1,0 +1,12 @@
+package org.atalaya.alarm.internal;
+
+import java.time.Instant;
+
+/**
+ * One step in an alarm's life, for its detail view.
+ *
+ * @param action e.g. {@code raised}, {@code acknowledged}, {@code closed}
+ * @param by     the username of who took it, or {@code system}
+ */
+record HistoryEntry(Instant at, String action, String by, String detail) {
+}
