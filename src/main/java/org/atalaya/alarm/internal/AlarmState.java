@@ -44,23 +44,4 @@ enum AlarmState {
     AlarmState closed() {
         return isOpen() ? CLOSED : null;
     }
-
-    /** Why a step cannot be taken from this state, in words, e.g. "alarm 12 is already closed". */
-    String refusal(long alarmId, String step) {
-        return switch (this) {
-            case CLOSED -> "Alarm " + alarmId + " is already closed.";
-            case ACKNOWLEDGED -> step.equals("acknowledge") ? "Alarm " + alarmId + " is already acknowledged."
-                    : "Alarm " + alarmId + " is acknowledged; it cannot be " + past(step) + " now.";
-            case IN_PROGRESS -> "Alarm " + alarmId + " is already in progress; it cannot be " + past(step) + " now.";
-            case NEW -> "Alarm " + alarmId + " is new: acknowledge it before it can be " + past(step) + ".";
-        };
-    }
-
-    private static String past(String step) {
-        return switch (step) {
-            case "acknowledge" -> "acknowledged";
-            case "start" -> "started";
-            default -> step;
-        };
-    }
 }

@@ -3,6 +3,8 @@ package org.atalaya.alarm.internal;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * An alarm as operators see it: what the alarm API returns and the console's live stream sends, in these JSON names.
  *
@@ -17,6 +19,7 @@ import java.util.List;
  * @param sop         the checklist of its type, with the lines done
  * @param cameraGroup the group of its first camera, which decides who sees it; null when it has no camera
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record AlarmView(long id, String type, int priority, String state, String source, String detail, Instant firstAt,
                  Instant lastAt, int count, List<AlarmCamera> cameras, Double latitude, Double longitude,
                  String assignee, String assigneeName, Instant acknowledgedAt, Instant escalatedAt, String outcome,

@@ -10,10 +10,12 @@ import org.atalaya.access.CurrentUser;
 import org.atalaya.access.SignedInUser;
 import org.atalaya.audit.AuditEvent;
 import org.atalaya.audit.AuditLog;
+import org.atalaya.audit.AuditWriteFailed;
 import org.atalaya.audit.AuditWriteFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -42,9 +44,12 @@ class JdbcAuditLog implements AuditLog {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    JdbcAuditLog(JdbcClient jdbc, PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock) {
+    JdbcAuditLog(JdbcClient jdbc, PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock,
+                 ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
         this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -59,8 +64,9 @@ class JdbcAuditLog implements AuditLog {
             if (seq == null) throw new IllegalStateException("no sequence number was assigned");
             return seq;
         } catch (RuntimeException e) {
-            log.error("Could not write the audit entry for {}: {}", event.action(),
-                    firstLine(NestedExceptionUtils.getMostSpecificCause(e)));
+            String reason = firstLine(NestedExceptionUtils.getMostSpecificCause(e));
+            log.error("Could not write the audit entry for {}: {}", event.action(), reason);
+            publishFailure(reason);
             throw new AuditWriteFailedException(
                     "The audit log could not record " + event.action() + ", so the action was not carried out.", e);
         }
@@ -92,6 +98,15 @@ class JdbcAuditLog implements AuditLog {
                 .param("leafHash", entry.leafHash().bytes())
                 .update();
         return seq;
+    }
+
+    /** Tells listeners (the alarm queue) before the failure reaches the caller; their own failures stay theirs. */
+    private void publishFailure(String reason) {
+        try {
+            events.publishEvent(new AuditWriteFailed(clock.instant(), reason));
+        } catch (RuntimeException e) {
+            log.warn("A listener to the audit write failure failed: {}", e.getMessage());
+        }
     }
 
     /** The database's own words, without the row it refused (which may be long). */
