@@ -112,6 +112,12 @@ class ClipStore {
                 .list();
     }
 
+    /** The SHA-256 of the clip's file, once it is READY; null otherwise. */
+    byte[] sha256(long clipId) {
+        return jdbc.sql("SELECT sha256 FROM event_clip WHERE id = :id").param("id", clipId).query(byte[].class)
+                .single();
+    }
+
     void delete(long clipId) {
         jdbc.sql("DELETE FROM event_clip WHERE id = :id").param("id", clipId).update();
     }

@@ -1,6 +1,7 @@
 package org.atalaya.clip.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,12 +16,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * The last seconds of every connected camera's stream, in memory: per camera the init segment and the fragments of
- * the last {@link ClipProperties#preEvent()} plus back to the keyframe before, within
+ * the last {@link ClipProperties#preEvent()} (plus {@link #LATE_REPORT_ALLOWANCE}) back to the keyframe before, within
  * {@link ClipProperties#bufferMaxBytes()}. Fed on the cameras' reading threads (the recorder's, or an analytics
  * connection's); event clips take from it and then follow the stream.
  */
 @Component
 class RingPreEventBuffer implements PreEventBuffer {
+
+    /**
+     * Kept beyond the pre-event time, so that an event reported a few seconds after it happened (an alarm panel, a
+     * message queue) still gets its whole pre-event video.
+     */
+    static final Duration LATE_REPORT_ALLOWANCE = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(RingPreEventBuffer.class);
 
@@ -36,7 +43,7 @@ class RingPreEventBuffer implements PreEventBuffer {
     @Override
     public void streamStarted(long cameraId, Mp4InitSegment init) {
         try {
-            CameraRing previous = rings.put(cameraId, new CameraRing(init, properties.preEvent(),
+            CameraRing previous = rings.put(cameraId, new CameraRing(init, properties.preEvent().plus(LATE_REPORT_ALLOWANCE),
                     properties.bufferMaxBytes().toBytes()));
             if (previous != null) previous.stop("the camera's stream restarted");
         } catch (RuntimeException e) {

@@ -18,14 +18,14 @@ class RingPreEventBufferTest {
     private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T12:00:00Z"));
 
     @Test
-    void keepsThePreEventTimeBackToTheKeyframeBeforeIt() {
+    void keepsThePreEventTimeAndTheLateReportAllowanceBackToTheKeyframeBeforeIt() {
         RingPreEventBuffer buffer = buffer(5, DataSize.ofMegabytes(16));
         CameraFeed feed = new CameraFeed(1, buffer, clock);
         feed.feedUntil(20);
 
         List<BufferedFragment> kept = followFrom(buffer, 1, Instant.EPOCH);
 
-        Instant cutoff = feed.at(15);
+        Instant cutoff = feed.at(15).minus(RingPreEventBuffer.LATE_REPORT_ALLOWANCE);
         assertThat(kept.getFirst().startsWithKeyframe()).isTrue();
         assertThat(kept.getFirst().startedAt()).isBeforeOrEqualTo(cutoff)
                 .isAfterOrEqualTo(cutoff.minusSeconds(1).minus(CameraFeed.ROUNDING));
@@ -55,7 +55,7 @@ class RingPreEventBufferTest {
         long bytesPerSecond = CameraFeed.stream().fragments().stream().mapToLong(Mp4Fragment::size).sum()
                 / CameraFeed.SECONDS;
         long max = bytesPerSecond * 7 / 2;
-        RingPreEventBuffer buffer = buffer(20, DataSize.ofBytes(max));
+        RingPreEventBuffer buffer = buffer(15, DataSize.ofBytes(max));
         CameraFeed feed = new CameraFeed(3, buffer, clock);
         feed.feedUntil(20);
 
