@@ -10,10 +10,12 @@ package org.atalaya.camera;
  * @param fovDeg        its horizontal field of view in degrees, or null
  * @param rangeM        how far it usefully sees in metres, or null
  * @param hasSubStream  whether it offers a second, smaller stream for small live tiles
+ * @param analysed      whether its video is analysed for motion and tampering (its stream process then also
+ *                      decodes gray frames, see {@link CameraStreamProcesses})
  */
 public record RegisteredCamera(long id, String name, String cameraGroup, boolean enabled, boolean recordable,
                                int retentionDays, Double latitude, Double longitude, Double headingDeg, Double fovDeg,
-                               Double rangeM, boolean hasSubStream) {
+                               Double rangeM, boolean hasSubStream, boolean analysed) {
 
     /** How audit entries name a camera: {@code camera:<id> <name>}. */
     public static String auditTarget(long id, String name) {

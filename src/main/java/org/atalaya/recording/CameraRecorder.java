@@ -56,7 +56,8 @@ public class CameraRecorder {
 
     /**
      * Starts recording a camera, keeping its ffmpeg running until {@link #stop}. The time since the camera's last
-     * recorded segment, if any, becomes a gap when the first video arrives.
+     * recorded segment, if any, becomes a gap when the first video arrives. While the camera is analysed, the same
+     * ffmpeg also decodes its analytics frames.
      *
      * @param input opens the camera for each run, so that a restart picks up changed settings; each input is closed
      *              once its run delivers video, or when the run ends
@@ -65,7 +66,7 @@ public class CameraRecorder {
     public void record(long cameraId, Supplier<CameraInput> input) {
         SegmentWriter writer = writers.forCamera(cameraId);
         segments.latestEnd(cameraId).ifPresent(end -> lastRecorded.putIfAbsent(cameraId, end));
-        processes.supervise(key(cameraId), input,
+        processes.superviseWithFrames(key(cameraId), cameraId, input,
                 (output, videoArrived) -> recordRun(cameraId, writer, output, videoArrived));
     }
 

@@ -2,11 +2,25 @@ package org.atalaya.camera.internal;
 
 import java.time.Instant;
 
-/** A camera as stored, without its password (only whether it has one). */
+/**
+ * A camera as stored, without its password (only whether it has one).
+ *
+ * @param analysed whether its video is analysed for motion and tampering
+ */
 record Camera(long id, String name, String mainUrl, String subUrl, String username, boolean hasPassword,
               Double latitude, Double longitude, Double headingDeg, Double fovDeg, Double rangeM,
               String cameraGroup, String purpose, String legalBasis, int retentionDays, RecordingMode recordingMode,
-              boolean enabled, Instant createdAt, Instant updatedAt, ObservedStatus status) {
+              boolean enabled, boolean analysed, Instant createdAt, Instant updatedAt, ObservedStatus status) {
+
+    /** A camera whose video is not analysed. */
+    Camera(long id, String name, String mainUrl, String subUrl, String username, boolean hasPassword,
+           Double latitude, Double longitude, Double headingDeg, Double fovDeg, Double rangeM,
+           String cameraGroup, String purpose, String legalBasis, int retentionDays, RecordingMode recordingMode,
+           boolean enabled, Instant createdAt, Instant updatedAt, ObservedStatus status) {
+        this(id, name, mainUrl, subUrl, username, hasPassword, latitude, longitude, headingDeg, fovDeg, rangeM,
+                cameraGroup, purpose, legalBasis, retentionDays, recordingMode, enabled, false, createdAt, updatedAt,
+                status);
+    }
 
     static final String NOT_RECORDABLE_WITHOUT_PURPOSE =
             "purpose and legal basis are required before a camera records";

@@ -50,6 +50,9 @@ class CameraApiController {
     @PatchMapping("/api/v1/cameras/{id}")
     @RequiresPermission(Permission.CAMERA_MANAGE)
     CameraView update(@PathVariable long id, @RequestBody JsonNode body) {
+        if (body.has("analytics") && !body.get("analytics").isBoolean()) {
+            throw CameraProblem.invalid("analytics", "analytics: must be true or false.");
+        }
         Set<String> nulls = CameraChanges.CLEARABLE.stream().filter(field -> body.path(field).isNull())
                 .collect(Collectors.toSet());
         return CameraView.of(registry.update(id, json.treeToValue(body, CameraChanges.class).clearing(nulls)));

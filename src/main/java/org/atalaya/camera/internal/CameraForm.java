@@ -10,14 +10,17 @@ final class CameraForm {
     private CameraForm() {
     }
 
-    /** A blank password keeps the stored one; a blank place or view number removes it. */
+    /**
+     * A blank password keeps the stored one; a blank place or view number removes it; an unticked analytics box
+     * (absent from the form) turns analysis off.
+     */
     static CameraChanges changes(Map<String, String> form) {
         return new CameraChanges(form.get("name"), form.get("mainUrl"), form.getOrDefault("subUrl", ""),
                 form.getOrDefault("username", ""), blankToNull(form.get("password")),
                 decimal(form, "latitude"), decimal(form, "longitude"), decimal(form, "headingDeg"),
                 decimal(form, "fovDeg"), decimal(form, "rangeM"), form.get("cameraGroup"),
                 form.getOrDefault("purpose", ""), form.getOrDefault("legalBasis", ""),
-                whole(form, "retentionDays"), form.get("recordingMode"),
+                whole(form, "retentionDays"), form.get("recordingMode"), "true".equals(form.get("analytics")),
                 CameraChanges.CLEARABLE.stream().filter(field -> form.containsKey(field) && form.get(field).isBlank())
                         .collect(Collectors.toSet()));
     }
@@ -39,6 +42,7 @@ final class CameraForm {
         values.put("legalBasis", camera.legalBasis());
         values.put("retentionDays", String.valueOf(camera.retentionDays()));
         values.put("recordingMode", camera.recordingMode().value());
+        values.put("analytics", String.valueOf(camera.analysed()));
         return values;
     }
 

@@ -90,7 +90,7 @@ class CameraRegistry {
                 CameraValidation.retentionDays(Objects.requireNonNullElse(request.retentionDays(),
                         DEFAULT_RETENTION_DAYS)),
                 request.recordingMode() == null ? RecordingMode.CONTINUOUS : RecordingMode.of(request.recordingMode()),
-                true, now, now, ObservedStatus.NOT_REPORTED);
+                true, Boolean.TRUE.equals(request.analytics()), now, now, ObservedStatus.NOT_REPORTED);
         long id = store.insert(camera);
         boolean hasPassword = storePassword(id, request.password());
         Camera created = store.byId(id).orElseThrow();
@@ -127,15 +127,18 @@ class CameraRegistry {
                         : CameraValidation.text("legalBasis", request.legalBasis(), 2000),
                 CameraValidation.retentionDays(orElse(request.retentionDays(), before.retentionDays())),
                 request.recordingMode() == null ? before.recordingMode() : RecordingMode.of(request.recordingMode()),
-                before.enabled(), before.createdAt(), clock.instant(), before.status());
+                before.enabled(), orElse(request.analytics(), before.analysed()), before.createdAt(), clock.instant(),
+                before.status());
         store.update(after);
         if (request.password() != null) storePassword(id, request.password());
         Camera updated = store.byId(id).orElseThrow();
         AuditEvent event = describe(AuditEvent.success("camera.update", target(updated)).by(user.username()), updated)
                 .with("changed", changedFields(before, updated, request.password() != null));
         audit.record(event);
+        // analysis adds an output to the camera's stream process, so turning it on or off restarts the process
         boolean sourceChanged = !before.mainUrl().equals(updated.mainUrl())
-                || !Objects.equals(before.username(), updated.username()) || request.password() != null;
+                || !Objects.equals(before.username(), updated.username()) || request.password() != null
+                || before.analysed() != updated.analysed();
         events.publishEvent(new CameraChanged(id, sourceChanged));
         return updated;
     }
@@ -147,7 +150,8 @@ class CameraRegistry {
         Camera after = new Camera(id, before.name(), before.mainUrl(), before.subUrl(), before.username(),
                 before.hasPassword(), before.latitude(), before.longitude(), before.headingDeg(), before.fovDeg(),
                 before.rangeM(), before.cameraGroup(), before.purpose(), before.legalBasis(), before.retentionDays(),
-                before.recordingMode(), enabled, before.createdAt(), clock.instant(), before.status());
+                before.recordingMode(), enabled, before.analysed(), before.createdAt(), clock.instant(),
+                before.status());
         store.update(after);
         audit.record(AuditEvent.success(enabled ? "camera.enable" : "camera.disable", target(after))
                 .by(user.username()).with("cameraGroup", after.cameraGroup())
@@ -210,7 +214,8 @@ class CameraRegistry {
                 .with("mainUrl", camera.mainUrl())
                 .with("recordingMode", camera.recordingMode().value())
                 .with("retentionDays", String.valueOf(camera.retentionDays()))
-                .with("recordable", String.valueOf(camera.recordable()));
+                .with("recordable", String.valueOf(camera.recordable()))
+                .with("analytics", String.valueOf(camera.analysed()));
     }
 
     private static String changedFields(Camera before, Camera after, boolean password) {
@@ -232,6 +237,7 @@ class CameraRegistry {
         if (!before.legalBasis().equals(after.legalBasis())) changed.add("legalBasis");
         if (before.retentionDays() != after.retentionDays()) changed.add("retentionDays");
         if (before.recordingMode() != after.recordingMode()) changed.add("recordingMode");
+        if (before.analysed() != after.analysed()) changed.add("analytics");
         return changed.isEmpty() ? "nothing" : String.join(",", changed);
     }
 

@@ -17,7 +17,7 @@ class CameraStore {
     private static final String SELECT = """
             SELECT id, name, main_url, sub_url, username, password_sealed IS NOT NULL AS has_password, latitude,
               longitude, heading_deg, fov_deg, range_m, camera_group, purpose, legal_basis, retention_days,
-              recording_mode, enabled, created_at, updated_at, s.status, s.since, s.problem, s.problem_kind
+              recording_mode, enabled, analysed, created_at, updated_at, s.status, s.since, s.problem, s.problem_kind
             FROM cameras LEFT JOIN camera_status s ON s.camera_id = cameras.id""";
 
     private final JdbcClient jdbc;
@@ -45,12 +45,13 @@ class CameraStore {
         return jdbc.sql("""
                         INSERT INTO cameras (name, main_url, sub_url, username, latitude, longitude, heading_deg,
                           fov_deg, range_m, camera_group, purpose, legal_basis, retention_days, recording_mode,
-                          enabled, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                          enabled, analysed, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(camera.name(), camera.mainUrl(), camera.subUrl(), camera.username(), camera.latitude(),
                         camera.longitude(), camera.headingDeg(), camera.fovDeg(), camera.rangeM(),
                         camera.cameraGroup(), camera.purpose(), camera.legalBasis(), camera.retentionDays(),
-                        camera.recordingMode().value(), camera.enabled(), Timestamp.from(camera.createdAt()),
+                        camera.recordingMode().value(), camera.enabled(), camera.analysed(),
+                        Timestamp.from(camera.createdAt()),
                         Timestamp.from(camera.updatedAt()))
                 .query(Long.class).single();
     }
@@ -59,12 +60,14 @@ class CameraStore {
         jdbc.sql("""
                         UPDATE cameras SET name = ?, main_url = ?, sub_url = ?, username = ?, latitude = ?,
                           longitude = ?, heading_deg = ?, fov_deg = ?, range_m = ?, camera_group = ?, purpose = ?,
-                          legal_basis = ?, retention_days = ?, recording_mode = ?, enabled = ?, updated_at = ?
+                          legal_basis = ?, retention_days = ?, recording_mode = ?, enabled = ?, analysed = ?,
+                          updated_at = ?
                         WHERE id = ?""")
                 .params(camera.name(), camera.mainUrl(), camera.subUrl(), camera.username(), camera.latitude(),
                         camera.longitude(), camera.headingDeg(), camera.fovDeg(), camera.rangeM(),
                         camera.cameraGroup(), camera.purpose(), camera.legalBasis(), camera.retentionDays(),
-                        camera.recordingMode().value(), camera.enabled(), Timestamp.from(camera.updatedAt()),
+                        camera.recordingMode().value(), camera.enabled(), camera.analysed(),
+                        Timestamp.from(camera.updatedAt()),
                         camera.id())
                 .update();
     }
@@ -85,7 +88,7 @@ class CameraStore {
                 nullableDouble(row, "latitude"), nullableDouble(row, "longitude"), nullableDouble(row, "heading_deg"),
                 nullableDouble(row, "fov_deg"), nullableDouble(row, "range_m"), row.getString("camera_group"),
                 row.getString("purpose"), row.getString("legal_basis"), row.getInt("retention_days"),
-                RecordingMode.of(row.getString("recording_mode")), row.getBoolean("enabled"),
+                RecordingMode.of(row.getString("recording_mode")), row.getBoolean("enabled"), row.getBoolean("analysed"),
                 row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant(),
                 status(row));
     }

@@ -6,6 +6,7 @@ import java.util.Locale;
 /**
  * A camera as the API shows it: never its password, only whether one is set.
  *
+ * @param analytics           whether its video is analysed for motion and tampering
  * @param recordable          enabled, recording continuously, and with a purpose and legal basis
  * @param notRecordableReason why {@code recordable} is false, in plain words; {@code null} when it is true
  * @param status              {@code online}, {@code offline}, {@code error} or {@code idle}
@@ -16,7 +17,7 @@ import java.util.Locale;
 record CameraView(long id, String name, String mainUrl, String subUrl, String username, boolean passwordSet,
                   Double latitude, Double longitude, Double headingDeg, Double fovDeg, Double rangeM,
                   String cameraGroup, String purpose, String legalBasis, int retentionDays, String recordingMode,
-                  boolean enabled, boolean recordable, String notRecordableReason, String status,
+                  boolean enabled, boolean analytics, boolean recordable, String notRecordableReason, String status,
                   Instant statusSince, String statusProblem, String statusProblemKind, Instant createdAt,
                   Instant updatedAt) {
 
@@ -24,7 +25,8 @@ record CameraView(long id, String name, String mainUrl, String subUrl, String us
         return new CameraView(camera.id(), camera.name(), camera.mainUrl(), camera.subUrl(), camera.username(),
                 camera.hasPassword(), camera.latitude(), camera.longitude(), camera.headingDeg(), camera.fovDeg(),
                 camera.rangeM(), camera.cameraGroup(), camera.purpose(), camera.legalBasis(),
-                camera.retentionDays(), camera.recordingMode().value(), camera.enabled(), camera.recordable(),
+                camera.retentionDays(), camera.recordingMode().value(), camera.enabled(), camera.analysed(),
+                camera.recordable(),
                 camera.whyNotRecordable(), camera.status().status().name().toLowerCase(Locale.ROOT),
                 camera.status().since(), camera.status().problem(), camera.status().problemKind(),
                 camera.createdAt(), camera.updatedAt());

@@ -83,6 +83,6 @@ class RegisteredCameras implements CameraCatalog, CameraInputs {
     private static RegisteredCamera registered(Camera camera) {
         return new RegisteredCamera(camera.id(), camera.name(), camera.cameraGroup(), camera.enabled(),
                 camera.recordable(), camera.retentionDays(), camera.latitude(), camera.longitude(),
-                camera.headingDeg(), camera.fovDeg(), camera.rangeM(), camera.subUrl() != null);
+                camera.headingDeg(), camera.fovDeg(), camera.rangeM(), camera.subUrl() != null, camera.analysed());
     }
 }

@@ -244,7 +244,7 @@ class RetentionSweepTest {
     private long camera(int retentionDays) {
         long id = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
         cameras.add(new RegisteredCamera(id, "Retention " + id, "retention-tests", true, true, retentionDays,
-                null, null, null, null, null, false));
+                null, null, null, null, null, false, false));
         return id;
     }
 
