@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import org.atalaya.access.CameraReach;
 import org.atalaya.access.Permission;
 import org.atalaya.access.SignedInUser;
+import org.atalaya.alarm.internal.AlarmState.Step;
 import org.atalaya.alarm.AlarmHandedToIncident;
 import org.atalaya.audit.AuditEvent;
 import org.atalaya.audit.AuditLog;
@@ -59,7 +60,7 @@ class AlarmActions {
 
     AlarmView acknowledge(long id, SignedInUser user) {
         return act(id, user, (row, now) -> {
-            if (row.state().acknowledged() == null) throw AlarmProblem.cannotAcknowledge(id, row.state());
+            row.state().after(Step.ACKNOWLEDGE).orElseThrow(() -> AlarmProblem.cannotAcknowledge(id, row.state()));
             store.acknowledge(id, user.username(), now);
             String assignee = row.assignee() == null ? user.username() : row.assignee();
             done(row, now, user, "acknowledged", "assigned to " + assignee,
@@ -69,7 +70,7 @@ class AlarmActions {
 
     AlarmView start(long id, SignedInUser user) {
         return act(id, user, (row, now) -> {
-            if (row.state().started() == null) throw AlarmProblem.cannotStart(id, row.state());
+            row.state().after(Step.START).orElseThrow(() -> AlarmProblem.cannotStart(id, row.state()));
             store.start(id, now);
             done(row, now, user, "started", null, event -> event);
         });
@@ -97,7 +98,7 @@ class AlarmActions {
         String cleanNote = note == null || note.isBlank() ? null : note.strip();
         if (cleanNote != null && cleanNote.length() > MAX_NOTE_LENGTH) throw AlarmProblem.noteTooLong(MAX_NOTE_LENGTH);
         return act(id, user, (row, now) -> {
-            if (row.state().closed() == null) throw AlarmProblem.closed(id);
+            row.state().after(Step.CLOSE).orElseThrow(() -> AlarmProblem.closed(id));
             store.close(id, user.username(), now, outcome.code(), cleanNote);
             done(row, now, user, "closed", outcome.code() + (cleanNote == null ? "" : ": " + cleanNote),
                     event -> cleanNote == null ? event.with("outcome", outcome.code())
@@ -138,15 +139,16 @@ class AlarmActions {
         });
     }
 
-    private interface Step {
+    /** One action on the locked alarm, at the given instant. */
+    private interface Action {
         void take(AlarmRow row, Instant now);
     }
 
-    private AlarmView act(long id, SignedInUser user, Step step) {
+    private AlarmView act(long id, SignedInUser user, Action action) {
         return transaction.execute(status -> {
             AlarmRow row = store.lock(id).orElseThrow(() -> AlarmProblem.notFound(id));
             checkHandles(row, user);
-            step.take(row, clock.instant());
+            action.take(row, clock.instant());
             notices.updated(id);
             return queries.view(store.find(id).orElseThrow());
         });

@@ -2,10 +2,11 @@ package org.atalaya.alarm.internal;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Where an alarm stands: new, then acknowledged, then in progress, then closed; an alarm may be closed from any open
- * state. Each step names the states it may be taken from.
+ * state. {@link #after} says where each step leads, if it may be taken at all.
  */
 enum AlarmState {
     NEW, ACKNOWLEDGED, IN_PROGRESS, CLOSED;
@@ -24,24 +25,15 @@ enum AlarmState {
         return this != CLOSED;
     }
 
-    /** The state after acknowledging, or null if an alarm in this state cannot be acknowledged. */
-    AlarmState acknowledged() {
-        return switch (this) {
-            case NEW -> ACKNOWLEDGED;
-            case ACKNOWLEDGED, IN_PROGRESS, CLOSED -> null;
-        };
-    }
+    /** What an operator does to move an alarm on. */
+    enum Step { ACKNOWLEDGE, START, CLOSE }
 
-    /** The state after starting work, or null if work cannot start from this state. */
-    AlarmState started() {
-        return switch (this) {
-            case ACKNOWLEDGED -> IN_PROGRESS;
-            case NEW, IN_PROGRESS, CLOSED -> null;
-        };
-    }
-
-    /** The state after closing, or null if already closed. */
-    AlarmState closed() {
-        return isOpen() ? CLOSED : null;
+    /** The state the step leads to from this one, or empty when the step cannot be taken from here. */
+    Optional<AlarmState> after(Step step) {
+        return Optional.ofNullable(switch (step) {
+            case ACKNOWLEDGE -> this == NEW ? ACKNOWLEDGED : null;
+            case START -> this == ACKNOWLEDGED ? IN_PROGRESS : null;
+            case CLOSE -> isOpen() ? CLOSED : null;
+        });
     }
 }

@@ -31,8 +31,4 @@ record AlarmView(long id, String type, int priority, String state, String source
         sop = List.copyOf(sop);
         clips = List.copyOf(clips);
     }
-
-    boolean open() {
-        return !AlarmState.CLOSED.code().equals(state);
-    }
 }
