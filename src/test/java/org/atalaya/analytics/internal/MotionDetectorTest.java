@@ -69,6 +69,16 @@ class MotionDetectorTest {
     }
 
     @Test
+    void sensorNoiseIsNotMotionButABoxCrossingTheNoiseIs() throws IOException {
+        String noise = "noise=alls=20:allf=t";
+
+        assertThat(detect(RenderedFrames.render(RenderedFrames.STILL_SCENE, noise, 20), List.of(), ALWAYS_ARMED))
+                .isEmpty();
+        assertThat(detect(RenderedFrames.render(RenderedFrames.STILL_SCENE, BOX_CROSSING + "," + noise, 20),
+                List.of(), ALWAYS_ARMED)).hasSize(1);
+    }
+
+    @Test
     void theLightsGoingUpAtOnceIsNotMotion() throws IOException {
         List<MotionDetected> found = detect(RenderedFrames.render(RenderedFrames.STILL_SCENE,
                 "lutyuv=y='clip(val+76,0,255)':enable='gte(t,5)'", 20), List.of(), ALWAYS_ARMED);

@@ -27,6 +27,11 @@ class TamperDetectorTest {
     }
 
     @Test
+    void aNoisyStillSceneIsNotTamperedWith() throws IOException {
+        assertThat(detect(RenderedFrames.render(RenderedFrames.STILL_SCENE, "noise=alls=20:allf=t", 30))).isEmpty();
+    }
+
+    @Test
     void aPictureThatTurnsBlackIsCoveredOnceUntilItIsBack() throws IOException {
         List<TamperDetected> found = detect(RenderedFrames.render(RenderedFrames.BUSY_SCENE,
                 "drawbox=x=0:y=0:w=iw:h=ih:color=black:t=fill:enable='between(t,12,22)'", 30));
