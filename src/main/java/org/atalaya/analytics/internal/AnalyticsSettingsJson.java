@@ -55,10 +55,11 @@ record AnalyticsSettingsJson(Long cameraId, Boolean analysed, Boolean motionEnab
 
     /** The settings these describe for the camera; anything missing or unreadable is refused in words. */
     AnalyticsSettings toSettings(long camera) {
-        if (motionEnabled == null) throw AnalyticsProblem.invalid("Say whether motion detection is on (motionEnabled).");
-        if (tamperEnabled == null) throw AnalyticsProblem.invalid("Say whether tamper detection is on (tamperEnabled).");
+        if (motionEnabled == null) throw AnalyticsProblem.invalid("motion-enabled", "Say whether motion detection is on (motionEnabled).");
+        if (tamperEnabled == null) throw AnalyticsProblem.invalid("tamper-enabled", "Say whether tamper detection is on (tamperEnabled).");
         if (minDurationSeconds == null || !Double.isFinite(minDurationSeconds)) {
-            throw AnalyticsProblem.invalid("Give the minimum duration of motion in seconds (minDurationSeconds).");
+            throw AnalyticsProblem.invalid("min-duration-missing",
+                    "Give the minimum duration of motion in seconds (minDurationSeconds).");
         }
         Duration minDuration = Duration.ofMillis(Math.round(minDurationSeconds * 1000));
         return new AnalyticsSettings(camera, motionEnabled, readZones(zones), minDuration, readSchedule(schedule),
@@ -69,29 +70,37 @@ record AnalyticsSettingsJson(Long cameraId, Boolean analysed, Boolean motionEnab
         if (zones == null) return List.of();
         List<Zone> read = new ArrayList<>();
         for (ZoneJson zone : zones) {
-            if (zone == null) throw AnalyticsProblem.invalid("A zone is empty.");
+            if (zone == null) throw AnalyticsProblem.invalid("zone-empty", "A zone is empty.");
             String name = zone.name() == null ? "" : zone.name().strip();
-            String label = name.isEmpty() ? "A zone" : "Zone \"" + name + "\"";
-            if (zone.sensitivity() == null) throw AnalyticsProblem.invalid(label + " needs a sensitivity.");
-            if (zone.minAreaPercent() == null) throw AnalyticsProblem.invalid(label + " needs a minimum area.");
-            read.add(new Zone(name, kind(zone.kind(), label), polygon(zone.polygon(), label), zone.sensitivity(),
+            if (zone.sensitivity() == null) {
+                throw AnalyticsProblem.invalid("zone-sensitivity-missing", "Zone “" + name + "” needs a sensitivity.",
+                        name);
+            }
+            if (zone.minAreaPercent() == null) {
+                throw AnalyticsProblem.invalid("zone-min-area-missing", "Zone “" + name + "” needs a minimum area.",
+                        name);
+            }
+            read.add(new Zone(name, kind(zone.kind(), name), polygon(zone.polygon(), name), zone.sensitivity(),
                     zone.minAreaPercent()));
         }
         return read;
     }
 
-    private static Zone.Kind kind(String kind, String label) {
+    private static Zone.Kind kind(String kind, String name) {
         if ("detect".equalsIgnoreCase(kind)) return Zone.Kind.DETECT;
         if ("exclude".equalsIgnoreCase(kind)) return Zone.Kind.EXCLUDE;
-        throw AnalyticsProblem.invalid(label + " must be of kind \"detect\" or \"exclude\".");
+        throw AnalyticsProblem.invalid("zone-kind", "Zone “" + name + "” must be of kind “detect” or “exclude”.", name);
     }
 
-    private static List<Zone.Point> polygon(List<List<Double>> points, String label) {
-        if (points == null) throw AnalyticsProblem.invalid(label + " has no outline.");
+    private static List<Zone.Point> polygon(List<List<Double>> points, String name) {
+        if (points == null) {
+            throw AnalyticsProblem.invalid("zone-outline-missing", "Zone “" + name + "” has no outline.", name);
+        }
         List<Zone.Point> polygon = new ArrayList<>();
         for (List<Double> point : points) {
             if (point == null || point.size() != 2 || point.get(0) == null || point.get(1) == null) {
-                throw AnalyticsProblem.invalid(label + " has a point that is not an [x, y] pair.");
+                throw AnalyticsProblem.invalid("zone-point",
+                        "Zone “" + name + "” has a point that is not an [x, y] pair.", name);
             }
             polygon.add(new Zone.Point(point.get(0), point.get(1)));
         }
@@ -102,8 +111,8 @@ record AnalyticsSettingsJson(Long cameraId, Boolean analysed, Boolean motionEnab
         if (schedule == null) return List.of();
         List<ArmingWindow> read = new ArrayList<>();
         for (WindowJson window : schedule) {
-            if (window == null) throw AnalyticsProblem.invalid("A schedule row is empty.");
-            read.add(new ArmingWindow(days(window.days()), time(window.from(), "start"), time(window.to(), "end")));
+            if (window == null) throw AnalyticsProblem.invalid("window-empty", "A schedule row is empty.");
+            read.add(new ArmingWindow(days(window.days()), time(window.from()), time(window.to())));
         }
         return read;
     }
@@ -115,20 +124,21 @@ record AnalyticsSettingsJson(Long cameraId, Boolean analysed, Boolean motionEnab
             try {
                 days.add(DayOfWeek.valueOf(name == null ? "" : name.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw AnalyticsProblem.invalid("\"" + name + "\" is not a day of the week (MONDAY to SUNDAY).");
+                throw AnalyticsProblem.invalid("window-day",
+                        "“" + name + "” is not a day of the week (MONDAY to SUNDAY).", String.valueOf(name));
             }
         }
         return days;
     }
 
-    private static LocalTime time(String text, String which) {
+    private static LocalTime time(String text) {
         if (text == null || text.isBlank()) {
-            throw AnalyticsProblem.invalid("Every schedule row needs a " + which + " time such as 08:00.");
+            throw AnalyticsProblem.invalid("window-time-missing", "Every schedule row needs a start and an end time.");
         }
         try {
             return LocalTime.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw AnalyticsProblem.invalid("\"" + text + "\" is not a time of day such as 08:00.");
+            throw AnalyticsProblem.invalid("window-time", "“" + text + "” is not a time of day such as 08:00.", text);
         }
     }
 }

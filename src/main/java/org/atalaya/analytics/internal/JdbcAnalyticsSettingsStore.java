@@ -80,26 +80,28 @@ class JdbcAnalyticsSettingsStore implements AnalyticsSettingsStore {
     static void validate(AnalyticsSettings settings) {
         Duration minDuration = settings.minDuration();
         if (minDuration.isNegative() || minDuration.compareTo(LONGEST_MIN_DURATION) > 0) {
-            throw AnalyticsProblem.invalid("The minimum duration of motion must be from 0 to "
-                    + LONGEST_MIN_DURATION.toSeconds() + " seconds.");
+            throw AnalyticsProblem.invalid("min-duration", "The minimum duration of motion must be from 0 to "
+                    + LONGEST_MIN_DURATION.toSeconds() + " seconds.", LONGEST_MIN_DURATION.toSeconds());
         }
         if (settings.zones().size() > MOST_ZONES) {
-            throw AnalyticsProblem.invalid("A camera can have at most " + MOST_ZONES + " zones.");
+            throw AnalyticsProblem.invalid("too-many-zones", "A camera can have at most " + MOST_ZONES + " zones.",
+                    MOST_ZONES);
         }
         Set<String> names = new HashSet<>();
         for (Zone zone : settings.zones()) {
             validate(zone);
             if (!names.add(zone.name().toLowerCase(Locale.ROOT))) {
-                throw AnalyticsProblem.invalid("Two zones are named \"" + zone.name()
-                        + "\": give each zone its own name.");
+                throw AnalyticsProblem.invalid("zone-name-taken", "Two zones are named “" + zone.name()
+                        + "”: give each zone its own name.", zone.name());
             }
         }
         if (settings.schedule().size() > MOST_SCHEDULE_WINDOWS) {
-            throw AnalyticsProblem.invalid("The schedule can have at most " + MOST_SCHEDULE_WINDOWS + " rows.");
+            throw AnalyticsProblem.invalid("too-many-windows",
+                    "The schedule can have at most " + MOST_SCHEDULE_WINDOWS + " rows.", MOST_SCHEDULE_WINDOWS);
         }
         for (ArmingWindow window : settings.schedule()) {
             if (window.days().isEmpty()) {
-                throw AnalyticsProblem.invalid("Every schedule row needs at least one day.");
+                throw AnalyticsProblem.invalid("window-days", "Every schedule row needs at least one day.");
             }
         }
     }
@@ -107,25 +109,27 @@ class JdbcAnalyticsSettingsStore implements AnalyticsSettingsStore {
     private static void validate(Zone zone) {
         String name = zone.name();
         if (name == null || name.isBlank() || name.length() > LONGEST_ZONE_NAME) {
-            throw AnalyticsProblem.invalid("A zone name must be 1 to " + LONGEST_ZONE_NAME + " characters long.");
+            throw AnalyticsProblem.invalid("zone-name",
+                    "A zone name must be 1 to " + LONGEST_ZONE_NAME + " characters long.", LONGEST_ZONE_NAME);
         }
-        String label = "Zone \"" + name + "\"";
         int points = zone.polygon().size();
         if (points < FEWEST_POINTS || points > MOST_POINTS) {
-            throw AnalyticsProblem.invalid(label + " must have " + FEWEST_POINTS + " to " + MOST_POINTS
-                    + " points, not " + points + ".");
+            throw AnalyticsProblem.invalid("zone-points", "Zone “" + name + "” must have " + FEWEST_POINTS + " to "
+                    + MOST_POINTS + " points, not " + points + ".", name, FEWEST_POINTS, MOST_POINTS, points);
         }
         for (Zone.Point point : zone.polygon()) {
             if (!(point.x() >= 0 && point.x() <= 1 && point.y() >= 0 && point.y() <= 1)) {
-                throw AnalyticsProblem.invalid(label + " has a point outside the picture: coordinates go from 0 to 1.");
+                throw AnalyticsProblem.invalid("zone-outside",
+                        "Zone “" + name + "” has a point outside the picture: coordinates go from 0 to 1.", name);
             }
         }
         if (zone.sensitivity() < 1 || zone.sensitivity() > 100) {
-            throw AnalyticsProblem.invalid(label + ": sensitivity must be from 1 to 100.");
+            throw AnalyticsProblem.invalid("zone-sensitivity",
+                    "Zone “" + name + "”: the sensitivity must be from 1 to 100.", name);
         }
         if (!(zone.minAreaPercent() >= SMALLEST_MIN_AREA_PERCENT && zone.minAreaPercent() <= 100)) {
-            throw AnalyticsProblem.invalid(label + ": the minimum area must be from " + SMALLEST_MIN_AREA_PERCENT
-                    + " to 100 percent.");
+            throw AnalyticsProblem.invalid("zone-min-area", "Zone “" + name + "”: the minimum area must be from "
+                    + SMALLEST_MIN_AREA_PERCENT + " to 100 percent.", name, SMALLEST_MIN_AREA_PERCENT);
         }
     }
 

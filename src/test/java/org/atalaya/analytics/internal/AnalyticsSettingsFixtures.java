@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Set;
 import org.atalaya.identity.UserAccounts;
 import org.atalaya.test.ApiClient;
 import org.atalaya.test.TestAccounts;
@@ -27,7 +28,12 @@ final class AnalyticsSettingsFixtures extends TestAccounts {
         }
 
         HttpResponse<String> put(String path, String json) {
-            return send(request(path).header("Content-Type", "application/json")
+            return putIn("en", path, json);
+        }
+
+        /** A PUT by someone who reads the given language. */
+        HttpResponse<String> putIn(String language, String path, String json) {
+            return send(request(path).header("Content-Type", "application/json").header("Accept-Language", language)
                     .PUT(HttpRequest.BodyPublishers.ofString(json)), HttpResponse.BodyHandlers.ofString());
         }
 
@@ -65,9 +71,21 @@ final class AnalyticsSettingsFixtures extends TestAccounts {
 
     /** A new camera in the group, registered through the API as an administrator would; returns its id. */
     long camera(String group) {
+        return camera(group, false);
+    }
+
+    /**
+     * A new camera whose video is analysed, so its latest frame is kept; its address refuses connections at once, so
+     * only the frames a test puts in are there.
+     */
+    long analysedCamera(String group) {
+        return camera(group, true);
+    }
+
+    private long camera(String group, boolean analysed) {
         HttpResponse<String> created = admin.post("/api/v1/cameras", """
-                {"name": "%s", "mainUrl": "rtsp://192.0.2.30:554/stream1", "cameraGroup": "%s"}"""
-                .formatted(unique("analytics-camera"), group));
+                {"name": "%s", "mainUrl": "rtsp://127.0.0.1:9/analytics", "cameraGroup": "%s", "analytics": %s}"""
+                .formatted(unique("analytics-camera"), group, analysed));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return ApiClient.json(created).path("id").asLong();
     }
@@ -78,10 +96,15 @@ final class AnalyticsSettingsFixtures extends TestAccounts {
                 .map(permission -> new Grant(permission, group)).toList()));
     }
 
+    /** A user holding each permission for the cameras of its group only. */
+    Caller withGrants(Grant... grants) {
+        return caller(userWith(PASSWORD, List.of(grants)));
+    }
+
     /** A user holding the built-in roles. */
     Caller withRoles(String... roles) {
         String username = unique("analytics-" + String.join("-", roles));
-        accounts.create(username, "Test " + String.join(" ", roles), PASSWORD, java.util.Set.of(roles));
+        accounts.create(username, "Test " + String.join(" ", roles), PASSWORD, Set.of(roles));
         return caller(username);
     }
 
