@@ -26,7 +26,7 @@ class AlarmSourceProblem extends RequestProblem {
 
     static AlarmSourceProblem notFound(long id) {
         return new AlarmSourceProblem(HttpStatus.NOT_FOUND, "No such alarm source", "There is no alarm source " + id
-                + ".", "alarm-sources.problem.notFound", id);
+                + ".", "alarm-sources.problem.notFound", String.valueOf(id));
     }
 
     /** An event the source sent that cannot be taken; the reason names the field. */

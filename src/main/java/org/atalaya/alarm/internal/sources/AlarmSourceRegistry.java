@@ -160,7 +160,7 @@ class AlarmSourceRegistry {
         for (Long id : requested) {
             if (id == null) throw AlarmSourceProblem.invalid("cameraNull", "cameraIds: a camera id is missing.");
             if (cameras.find(id).isEmpty()) throw AlarmSourceProblem.invalid("cameraUnknown",
-                    "cameraIds: there is no camera " + id + ".", id);
+                    "cameraIds: there is no camera " + id + ".", String.valueOf(id));
             ids.add(id);
         }
         if (ids.size() > AlarmSourceValidation.MAX_CAMERAS) throw AlarmSourceProblem.invalid("cameraTooMany",

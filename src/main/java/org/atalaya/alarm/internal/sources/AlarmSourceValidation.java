@@ -28,13 +28,13 @@ final class AlarmSourceValidation {
 
     static Double latitude(Double latitude) {
         if (latitude != null && !(latitude >= -90 && latitude <= 90)) throw AlarmSourceProblem.invalid(
-                "latitude", "latitude: must be between -90 and 90 degrees, not " + latitude + ".", latitude);
+                "latitude", "latitude: must be between -90 and 90 degrees, not " + latitude + ".", String.valueOf(latitude));
         return latitude;
     }
 
     static Double longitude(Double longitude) {
         if (longitude != null && !(longitude >= -180 && longitude <= 180)) throw AlarmSourceProblem.invalid(
-                "longitude", "longitude: must be between -180 and 180 degrees, not " + longitude + ".", longitude);
+                "longitude", "longitude: must be between -180 and 180 degrees, not " + longitude + ".", String.valueOf(longitude));
         return longitude;
     }
 
@@ -98,7 +98,7 @@ final class AlarmSourceValidation {
     static int qos(Integer qos) {
         if (qos == null) return 1;
         if (qos < 0 || qos > 2) throw AlarmSourceProblem.invalid("qos",
-                "qos: must be 0, 1 or 2, not " + qos + ".", qos);
+                "qos: must be 0, 1 or 2, not " + qos + ".", String.valueOf(qos));
         return qos;
     }
 
