@@ -31,11 +31,6 @@ public record DetectionProperties(Duration motionQuietPeriod, Duration tamperCon
         settingsRefresh = positiveOr(settingsRefresh, Duration.ofSeconds(30));
     }
 
-    /** The defaults, as when nothing is configured. */
-    public static DetectionProperties defaults() {
-        return new DetectionProperties(null, null, null, null, null);
-    }
-
     private static Duration positiveOr(Duration value, Duration fallback) {
         return value == null || value.isNegative() || value.isZero() ? fallback : value;
     }

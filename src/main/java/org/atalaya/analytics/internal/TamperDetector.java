@@ -52,7 +52,9 @@ final class TamperDetector {
     private double baseSharpness;
     private final float[] reference = new float[REFERENCE_WIDTH * REFERENCE_HEIGHT];
     private final float[] small = new float[REFERENCE_WIDTH * REFERENCE_HEIGHT];
-    private int[] referenceCellOfPixel;
+    /** Which column and which row of the reference picture each column and each row of a frame falls in. */
+    private int[] referenceColumnOf;
+    private int[] referenceRowOf;
     private final int[] cellSizes = new int[REFERENCE_WIDTH * REFERENCE_HEIGHT];
 
     private TamperKind suspected;
@@ -167,14 +169,14 @@ final class TamperDetector {
     private void startLearning(GrayFrame frame) {
         width = frame.width();
         height = frame.height();
-        referenceCellOfPixel = new int[width * height];
+        referenceColumnOf = new int[width];
+        referenceRowOf = new int[height];
+        for (int x = 0; x < width; x++) referenceColumnOf[x] = x * REFERENCE_WIDTH / width;
+        for (int y = 0; y < height; y++) referenceRowOf[y] = y * REFERENCE_HEIGHT / height * REFERENCE_WIDTH;
         Arrays.fill(cellSizes, 0);
         for (int y = 0; y < height; y++) {
-            int row = Math.min(REFERENCE_HEIGHT - 1, y * REFERENCE_HEIGHT / height);
             for (int x = 0; x < width; x++) {
-                int cell = row * REFERENCE_WIDTH + Math.min(REFERENCE_WIDTH - 1, x * REFERENCE_WIDTH / width);
-                referenceCellOfPixel[y * width + x] = cell;
-                cellSizes[cell]++;
+                cellSizes[referenceRowOf[y] + referenceColumnOf[x]]++;
             }
         }
         learningSince = frame.at();
@@ -190,11 +192,15 @@ final class TamperDetector {
         Arrays.fill(small, 0);
         long sum = 0;
         long sumOfSquares = 0;
-        for (int i = 0; i < pixels.length; i++) {
-            int value = pixels[i] & 0xFF;
-            sum += value;
-            sumOfSquares += value * value;
-            small[referenceCellOfPixel[i]] += value;
+        for (int y = 0; y < height; y++) {
+            int row = y * width;
+            int referenceRow = referenceRowOf[y];
+            for (int x = 0; x < width; x++) {
+                int value = pixels[row + x] & 0xFF;
+                sum += value;
+                sumOfSquares += value * value;
+                small[referenceRow + referenceColumnOf[x]] += value;
+            }
         }
         for (int cell = 0; cell < small.length; cell++) {
             if (cellSizes[cell] > 0) small[cell] /= cellSizes[cell];
