@@ -1,5 +1,7 @@
 package org.atalaya.alarm.internal;
 
+import java.util.Arrays;
+
 import org.atalaya.platform.RequestProblem;
 import org.springframework.http.HttpStatus;
 
@@ -12,7 +14,7 @@ class AlarmProblem extends RequestProblem {
 
     /** Numbers as they are written (ids are not quantities: "alarm 1234", not "alarm 1,234"). */
     private static Object[] words(Object... arguments) {
-        return java.util.Arrays.stream(arguments).map(String::valueOf).toArray();
+        return Arrays.stream(arguments).map(String::valueOf).toArray();
     }
 
     static AlarmProblem notFound(long id) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.atalaya.alarm.AlarmIntake;
 import org.atalaya.identity.UserAccounts;
@@ -200,9 +201,9 @@ class AlarmApiTest {
         String path = "/api/v1/alarms/" + id;
         String otherGroup = fixtures.group();
         ApiClient stranger = fixtures.client(fixtures.user(otherGroup, "CAMERA_VIEW", "ALARM_VIEW", "ALARM_HANDLE"));
-        ApiClient cameraOnly = fixtures.client(fixtures.userWith(AlarmFixtures.PASSWORD, java.util.List.of(
+        ApiClient cameraOnly = fixtures.client(fixtures.userWith(AlarmFixtures.PASSWORD, List.of(
                 new AlarmFixtures.Grant("CAMERA_VIEW", group), new AlarmFixtures.Grant("ALARM_VIEW", otherGroup))));
-        ApiClient viewer = fixtures.client(fixtures.userWith(AlarmFixtures.PASSWORD, java.util.List.of(
+        ApiClient viewer = fixtures.client(fixtures.userWith(AlarmFixtures.PASSWORD, List.of(
                 new AlarmFixtures.Grant("ALARM_VIEW", group), new AlarmFixtures.Grant("ALARM_HANDLE", otherGroup))));
 
         problem(stranger.get(path), 404, "no alarm " + id);

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.atalaya.access.Permission;
 import org.atalaya.access.SignedInUser;
@@ -47,7 +49,7 @@ class AlarmQueueTest {
 
         @Override
         public Set<Permission> permissions() {
-            return grants.values().stream().flatMap(Set::stream).collect(java.util.stream.Collectors.toSet());
+            return grants.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
         }
     }
 
@@ -121,7 +123,7 @@ class AlarmQueueTest {
         long first = intake.raise(AlarmFixtures.signal("sensor", AlarmFixtures.name("queue"), Instant.now(), camera));
         long second = intake.raise(AlarmFixtures.signal("sensor", AlarmFixtures.name("queue"), Instant.now(), camera));
         var stranger = new TestUser("stranger", Map.of(fixtures.group(), Set.of(Permission.ALARM_VIEW)));
-        var everywhere = new TestUser("everywhere", java.util.Collections.singletonMap(null,
+        var everywhere = new TestUser("everywhere", Collections.singletonMap(null,
                 Set.of(Permission.ALARM_VIEW)));
         AlarmView alarm = queries.find(first).orElseThrow();
 
