@@ -44,11 +44,6 @@ class AlarmSourceProblem extends RequestProblem {
                 "The alarm source " + name + " is disabled: its events are refused until it is enabled again.");
     }
 
-    static AlarmSourceProblem notWebhook(String name) {
-        return new AlarmSourceProblem(HttpStatus.CONFLICT, "Not a webhook source",
-                "The alarm source " + name + " takes its events from MQTT, not from this webhook.");
-    }
-
     static AlarmSourceProblem tooMany(String name, int perSecond) {
         return new AlarmSourceProblem(HttpStatus.TOO_MANY_REQUESTS, "Too many events",
                 "The alarm source " + name + " sent more than " + perSecond

@@ -3,7 +3,6 @@ package org.atalaya.alarm.internal.sources;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -125,10 +124,6 @@ final class BrokerConnection implements MqttCallback {
             }
         }
         return health;
-    }
-
-    Collection<AlarmSource> sources() {
-        return sources;
     }
 
     /** Disconnects and lets go of the client's threads; the connection cannot be used again. */

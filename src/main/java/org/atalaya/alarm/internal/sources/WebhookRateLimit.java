@@ -32,9 +32,4 @@ class WebhookRateLimit {
     int perSecond() {
         return perSecond;
     }
-
-    /** Forgets a removed source. */
-    void forget(long sourceId) {
-        windows.remove(sourceId);
-    }
 }
