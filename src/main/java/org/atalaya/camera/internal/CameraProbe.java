@@ -50,7 +50,7 @@ class CameraProbe {
     }
 
     ProbeResult probe(Camera camera, Optional<String> password) {
-        if (SyntheticSource.isSynthetic(camera.mainUrl())) return SyntheticSource.probeResult();
+        if (SyntheticSource.of(camera.mainUrl()).isPresent()) return SyntheticSource.probeResult();
         Path list;
         try {
             list = lists.write(camera, camera.mainUrl(), password.orElse(null), properties.probeTimeout().multipliedBy(2));

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The demo's four synthetic cameras around the centre of San Salvador de Jujuy, recording through the same pipeline
- * as real cameras so that a newcomer sees recording without owning a camera. Created once, when there are no
+ * The demo's synthetic cameras around the centre of San Salvador de Jujuy, recording through the same pipeline as
+ * real cameras so that a newcomer sees recording without owning a camera; two of them are analysed, one with an
+ * object passing every 40 s (motion alarms), one covered now and then (tamper alarms). Created once, when there are no
  * cameras at all, and audited like any other.
  */
 @Component
@@ -29,14 +30,20 @@ class DemoCameras implements ApplicationRunner {
     /** Before the recorder starts the cameras that record. */
     static final int ORDER = 50;
 
-    private record Place(String name, String group, double latitude, double longitude, double heading, double range) {
+    private record Place(String name, String group, double latitude, double longitude, double heading, double range,
+                         SyntheticSource source, boolean analysed) {
     }
 
     private static final List<Place> PLACES = List.of(
-            new Place("Plaza Belgrano", "Centro", -24.18565, -65.29948, 45, 90),
-            new Place("Casa de Gobierno", "Centro", -24.18598, -65.29892, 300, 60),
-            new Place("Parque San Martín", "Centro", -24.18905, -65.30430, 90, 120),
-            new Place("Puente Lavalle", "Accesos", -24.18795, -65.29690, 160, 150));
+            new Place("Plaza Belgrano", "Centro", -24.18565, -65.29948, 45, 90, SyntheticSource.BUSY_PATTERN, false),
+            new Place("Casa de Gobierno", "Centro", -24.18598, -65.29892, 300, 60, SyntheticSource.BUSY_PATTERN, false),
+            new Place("Parque San Martín", "Centro", -24.18905, -65.30430, 90, 120, SyntheticSource.BUSY_PATTERN,
+                    false),
+            new Place("Puente Lavalle", "Accesos", -24.18795, -65.29690, 160, 150, SyntheticSource.BUSY_PATTERN, false),
+            new Place("Calle Belgrano y Lamadrid", "Centro", -24.18690, -65.30105, 250, 80,
+                    SyntheticSource.PASSING_OBJECT, true),
+            new Place("Terminal de ómnibus", "Accesos", -24.19320, -65.29870, 20, 100,
+                    SyntheticSource.COVERED_NOW_AND_THEN, true));
 
     private static final String PURPOSE = "Demostración: imagen sintética para conocer la plataforma";
     private static final String LEGAL_BASIS = "Sin datos personales: la imagen es generada por el servidor";
@@ -61,9 +68,9 @@ class DemoCameras implements ApplicationRunner {
         if (!store.all().isEmpty()) return;
         Instant now = clock.instant();
         for (Place place : PLACES) {
-            long id = store.insert(new Camera(0, place.name(), SyntheticSource.URL, null, null, false,
+            long id = store.insert(new Camera(0, place.name(), place.source().url(), null, null, false,
                     place.latitude(), place.longitude(), place.heading(), FIELD_OF_VIEW, place.range(), place.group(),
-                    PURPOSE, LEGAL_BASIS, RETENTION_DAYS, RecordingMode.CONTINUOUS, true, now, now,
+                    PURPOSE, LEGAL_BASIS, RETENTION_DAYS, RecordingMode.CONTINUOUS, true, place.analysed(), now, now,
                     ObservedStatus.NOT_REPORTED));
             Camera created = store.byId(id).orElseThrow();
             audit.record(CameraRegistry.describe(

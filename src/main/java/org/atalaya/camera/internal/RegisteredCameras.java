@@ -46,8 +46,8 @@ class RegisteredCameras implements CameraCatalog, CameraInputs {
     @Override
     public CameraInput open(long cameraId) {
         Camera camera = camera(cameraId);
-        if (SyntheticSource.isSynthetic(camera.mainUrl())) return SyntheticSource.input();
-        return input(camera, camera.mainUrl());
+        return SyntheticSource.of(camera.mainUrl()).map(SyntheticSource::input)
+                .orElseGet(() -> input(camera, camera.mainUrl()));
     }
 
     @Override
