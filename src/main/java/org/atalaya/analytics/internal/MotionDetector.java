@@ -23,8 +23,11 @@ final class MotionDetector {
 
     /** The background's time constant where the picture is still: about 0.05 of each new frame at 5 fps. */
     private static final double BACKGROUND_SECONDS = 4.0;
-    /** Where the picture changes the background learns this many times more slowly, so movers do not burn in. */
-    private static final double MOVING_SLOWDOWN = 8.0;
+    /**
+     * Where the picture changes the background learns this many times more slowly, so movers do not burn in; no more,
+     * so that an object that stops (a parked car) becomes part of the scene within about 15 s and ends the episode.
+     */
+    private static final double MOVING_SLOWDOWN = 2.0;
     /** A pixel whose difference exceeds this is treated as moving for the background update. */
     private static final int MOVING_PIXEL_DIFFERENCE = 20;
     /** A frame changed in more than this share of its blocks is a change of light, not motion. */

@@ -25,8 +25,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @AtalayaTest
 class CameraAnalysersTest {
 
-    private static final String BOX_CROSSING = "drawbox=x='mod(t*60,320)':y=60:w=40:h=40:color=white:t=fill"
-            + ":enable='between(t,5,8)'";
+    private static final String BOX_CROSSING = RenderedFrames.BOX_CROSSING;
 
     /** A motion event as a listener heard it, and whether it came inside a transaction. */
     record Heard(MotionDetected motion, boolean inTransaction) {

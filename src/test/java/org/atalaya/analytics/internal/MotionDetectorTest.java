@@ -16,9 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class MotionDetectorTest {
 
-    /** A white 40x40 box crossing the still picture at 60 pixels a second from 5 to 8 seconds, rows 60 to 100. */
-    private static final String BOX_CROSSING = "drawbox=x='mod(t*60,320)':y=60:w=40:h=40:color=white:t=fill"
-            + ":enable='between(t,5,8)'";
+    private static final String BOX_CROSSING = RenderedFrames.BOX_CROSSING;
     private static final Duration ONE_SECOND = Duration.ofSeconds(1);
     private static final List<ArmingWindow> ALWAYS_ARMED = List.of();
 
@@ -110,14 +108,27 @@ class MotionDetectorTest {
     void anotherEpisodeIsReportedOnlyAfterTheQuietPeriod() throws IOException {
         // the box crosses from 2 to 5 s, again from 7 to 9 s (2 s of quiet) and again from 16 to 18 s (7 s of quiet)
         List<GrayFrame> frames = RenderedFrames.render(RenderedFrames.STILL_SCENE,
-                "drawbox=x='mod(t*60,320)':y=60:w=40:h=40:color=white:t=fill"
-                        + ":enable='between(t,2,5)+between(t,7,9)+between(t,16,18)'", 22);
+                RenderedFrames.movingBox("between(T,2,5)+between(T,7,9)+between(T,16,18)", "mod(T*60,280)", 60), 22);
 
         List<MotionDetected> found = detect(frames, List.of(), ALWAYS_ARMED);
 
         assertThat(found).extracting(MotionDetected::at).satisfiesExactly(
                 first -> assertThat(first).isBetween(RenderedFrames.atSecond(1.8), RenderedFrames.atSecond(2.6)),
                 second -> assertThat(second).isBetween(RenderedFrames.atSecond(15.8), RenderedFrames.atSecond(16.6)));
+    }
+
+    @Test
+    void anObjectThatStopsBecomesPartOfTheSceneSoALaterCrossingIsANewEpisode() throws IOException {
+        // a box crosses from 2 s and parks at x 120 from 4 s to the end; another crosses lower down from 30 to 33 s
+        String parking = RenderedFrames.movingBox("gte(T,2)", "min((T-2)*60,120)", 40);
+        String crossingLater = RenderedFrames.movingBox("between(T,30,33)", "(T-30)*60", 120);
+
+        List<MotionDetected> found = detect(RenderedFrames.render(RenderedFrames.STILL_SCENE,
+                parking + "," + crossingLater, 36), List.of(), ALWAYS_ARMED);
+
+        assertThat(found).extracting(MotionDetected::at).satisfiesExactly(
+                first -> assertThat(first).isBetween(RenderedFrames.atSecond(1.8), RenderedFrames.atSecond(2.6)),
+                second -> assertThat(second).isBetween(RenderedFrames.atSecond(29.8), RenderedFrames.atSecond(30.6)));
     }
 
     @Test

@@ -25,6 +25,20 @@ final class RenderedFrames {
     static final String STILL_SCENE = "smptebars=size=320x180:rate=5";
     /** A busy picture with moving parts and a running clock. */
     static final String BUSY_SCENE = "testsrc2=size=320x180:rate=5";
+    /**
+     * A white 40x40 box crossing the picture at 60 pixels a second from 5 to 8 seconds, rows 60 to 100 (drawn with
+     * {@code geq}, which is evaluated at every frame; {@code drawbox} positions are evaluated once).
+     */
+    static final String BOX_CROSSING = movingBox("between(T,5,8)", "(T-5)*60", 60);
+
+    /**
+     * A white 40x40 box at rows {@code top} to {@code top + 40}, its left edge at {@code left} (an expression of T,
+     * the time in seconds), shown while {@code when} (an expression of T) is true.
+     */
+    static String movingBox(String when, String left, int top) {
+        return "format=gray,geq=lum='if((" + when + ")*between(X," + left + "," + left + "+40)*between(Y," + top + ","
+                + (top + 40) + "),255,lum(X,Y))'";
+    }
 
     private RenderedFrames() {
     }
