@@ -11,8 +11,9 @@ and the console (AlarmConsole.java, whose SEEN lines arrive in --seen-file) has 
 object has left and the motion detector's quiet period has passed, so that the cameras' next motion is a new episode.
 Rounds go on until at least --min-alarms alarms were triggered.
 
-Prints one line "ALARM <kind> <alarmId or -> <trigger ms> <seen ms or -> <label>" per triggered alarm and, last,
-"LATENCY ..." with the figures.
+Prints one line "ALARM <kind> <alarmId or -> <trigger ms> <firstAt ms or -> <seen ms or -> <label>" per triggered
+alarm (firstAt: when Atalaya says the alarm began: the analysed frame that showed the motion, the instant the MQTT
+message was read) and, last, "LATENCY ..." with the figures.
 """
 
 import argparse
@@ -23,6 +24,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from datetime import datetime
 
 
 # loopback only: no proxy from the environment
@@ -68,6 +70,10 @@ class Seen:
         return self.painted
 
 
+def epoch_ms(iso):
+    return round(datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp() * 1000)
+
+
 def percentile(values, share):
     """Nearest rank."""
     if not values:
@@ -83,17 +89,21 @@ def main():
     parser.add_argument("--cameras", required=True, help="comma-separated camera ids that see the object")
     parser.add_argument("--generator", type=int, required=True, help="process id of motion_frames.py")
     parser.add_argument("--motion-log", required=True)
-    parser.add_argument("--seen-file", required=True)
-    parser.add_argument("--mqtt-port", type=int, required=True)
-    parser.add_argument("--topics", required=True, help="comma-separated MQTT topics, one per source")
+    parser.add_argument("--seen-file", help="AlarmConsole.java's output (not with --probe)")
+    parser.add_argument("--mqtt-port", type=int)
+    parser.add_argument("--topics", default="", help="comma-separated MQTT topics, one per source")
     parser.add_argument("--min-alarms", type=int, default=200)
     parser.add_argument("--crossing", type=float, default=3.0, help="seconds the object takes to cross")
     parser.add_argument("--quiet", type=float, default=5.0, help="the motion detector's quiet period, seconds")
     parser.add_argument("--wait", type=float, default=30.0, help="seconds to wait for a round's alarms")
+    parser.add_argument("--probe", action="store_true",
+                        help="only make the object cross once and print SILENT with the cameras that raised no alarm")
     args = parser.parse_args()
     api = Api(args.api, os.environ["BENCH_TOKEN"])
     cameras = {int(c) for c in args.cameras.split(",")}
-    topics = args.topics.split(",")
+    if args.probe:
+        return probe(api, args, cameras)
+    topics = [topic for topic in args.topics.split(",") if topic]
     seen = Seen(args.seen_file)
     publishers = [subprocess.Popen(["mosquitto_pub", "-h", "127.0.0.1", "-p", str(args.mqtt_port), "-q", "1",
                                     "-t", topic, "-l"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
@@ -124,6 +134,20 @@ def close_leftovers(api, cameras):
     return left
 
 
+def probe(api, args, cameras):
+    close_leftovers(api, cameras)
+    started = time.monotonic()
+    os.kill(args.generator, signal.SIGUSR1)
+    raised = set()
+    while time.monotonic() - started < 10 and raised != cameras:
+        time.sleep(0.5)
+        raised = {alarm["cameras"][0]["id"] for alarm in api.call("GET", "/alarms?state=open&limit=500")["alarms"]
+                  if alarm["type"] == "motion" and alarm["cameras"] and alarm["cameras"][0]["id"] in cameras}
+    close_leftovers(api, cameras)
+    print("SILENT " + " ".join(str(camera) for camera in sorted(cameras - raised)))
+    time.sleep(max(0.0, started + args.crossing + args.quiet + 2.0 - time.monotonic()))
+
+
 def one_round(api, args, number, cameras, publishers, seen):
     stale = close_leftovers(api, cameras)
     with open(args.motion_log) as log:
@@ -148,7 +172,7 @@ def one_round(api, args, number, cameras, publishers, seen):
     if motion_at is None:
         sys.exit("rounds: motion_frames.py logged no MOTION after SIGUSR1")
 
-    motion_alarms, mqtt_alarms = {}, {}
+    motion_alarms, mqtt_alarms, began = {}, {}, {}
     deadline = time.monotonic() + args.wait
     while time.monotonic() < deadline:
         for alarm in api.call("GET", "/alarms?state=open&limit=500")["alarms"]:
@@ -159,6 +183,9 @@ def one_round(api, args, number, cameras, publishers, seen):
                 motion_alarms.setdefault(camera, alarm["id"])
             elif alarm["detail"] in messages:
                 mqtt_alarms.setdefault(alarm["detail"], alarm["id"])
+            else:
+                continue
+            began.setdefault(alarm["id"], epoch_ms(alarm["firstAt"]))
         ids = list(motion_alarms.values()) + list(mqtt_alarms.values())
         painted = seen.refresh()
         if len(motion_alarms) == len(cameras) and len(mqtt_alarms) == len(messages) and all(i in painted for i in ids):
@@ -172,10 +199,11 @@ def one_round(api, args, number, cameras, publishers, seen):
             print(f"rounds: could not close alarm {alarm_id}: {error}", file=sys.stderr)
     found = [("motion", motion_alarms.get(camera), motion_at, f"camera-{camera}") for camera in sorted(cameras)]
     found += [("mqtt", mqtt_alarms.get(text), at, text.replace(" ", "-")) for text, at in messages.items()]
+    found = [(kind, alarm_id, at, began.get(alarm_id), label) for kind, alarm_id, at, label in found]
     painted = seen.refresh()
     print(f"rounds: round {number}: {len(motion_alarms)}/{len(cameras)} motion and "
           f"{len(mqtt_alarms)}/{len(messages)} MQTT alarms raised, "
-          f"{sum(1 for _, i, _, _ in found if i in painted)} seen on the console", file=sys.stderr)
+          f"{sum(1 for _, i, _, _, _ in found if i in painted)} seen on the console", file=sys.stderr)
     # the object leaves, then the quiet period must pass before the cameras' next motion is a new episode
     ready_at = started + args.crossing + args.quiet + 2.0
     time.sleep(max(0.0, ready_at - time.monotonic()))
@@ -184,15 +212,20 @@ def one_round(api, args, number, cameras, publishers, seen):
 
 def report(triggered, painted, rounds):
     latencies = {"motion": [], "mqtt": []}
+    began_after = {"motion": [], "mqtt": []}  # Atalaya's firstAt - trigger: the signal reaching the queue
+    shown_after = {"motion": [], "mqtt": []}  # painted - firstAt: queue to screen
     unseen = 0
-    for kind, alarm_id, trigger, label in triggered:
+    for kind, alarm_id, trigger, began, label in triggered:
         seen_at = painted.get(alarm_id) if alarm_id is not None else None
         print(f"ALARM {kind} {alarm_id if alarm_id is not None else '-'} {trigger} "
-              f"{seen_at if seen_at is not None else '-'} {label}")
+              f"{began if began is not None else '-'} {seen_at if seen_at is not None else '-'} {label}")
         if seen_at is None:
             unseen += 1
-        else:
-            latencies[kind].append(seen_at - trigger)
+            continue
+        latencies[kind].append(seen_at - trigger)
+        if began is not None:
+            began_after[kind].append(began - trigger)
+            shown_after[kind].append(seen_at - began)
     every = latencies["motion"] + latencies["mqtt"]
     figure = lambda values, share: "-" if not values else str(percentile(values, share))
     print(f"LATENCY rounds={rounds} triggered={len(triggered)} seen={len(every)} unseen={unseen} "
@@ -201,7 +234,9 @@ def report(triggered, painted, rounds):
           f"motion_n={len(latencies['motion'])} motion_p50_ms={figure(latencies['motion'], 50)} "
           f"motion_p99_ms={figure(latencies['motion'], 99)} "
           f"mqtt_n={len(latencies['mqtt'])} mqtt_p50_ms={figure(latencies['mqtt'], 50)} "
-          f"mqtt_p99_ms={figure(latencies['mqtt'], 99)}")
+          f"mqtt_p99_ms={figure(latencies['mqtt'], 99)} "
+          f"motion_began_p50_ms={figure(began_after['motion'], 50)} motion_shown_p50_ms={figure(shown_after['motion'], 50)} "
+          f"mqtt_began_p50_ms={figure(began_after['mqtt'], 50)} mqtt_shown_p50_ms={figure(shown_after['mqtt'], 50)}")
 
 
 if __name__ == "__main__":
