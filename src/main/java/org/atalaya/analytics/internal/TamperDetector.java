@@ -35,6 +35,11 @@ final class TamperDetector {
     private static final double DEFOCUSED_MIN_DETAIL_SHARE = 0.5;
     /** Moved: the small picture correlates with the reference less than this (1 is the same scene). */
     private static final double MOVED_CORRELATION = 0.5;
+    /**
+     * Moved, confirmed: the picture at the end of the confirmation time still correlates this well with the one at
+     * its start, i.e. the camera sees one other scene, not an object crossing a plain one.
+     */
+    private static final double STEADY_CORRELATION = 0.8;
     /** After learning, the baseline and the reference follow a normal picture this slowly. */
     private static final double BASELINE_FOLLOW_SECONDS = 600;
     private static final double REFERENCE_FOLLOW_SECONDS = 120;
@@ -56,6 +61,8 @@ final class TamperDetector {
     private int[] referenceColumnOf;
     private int[] referenceRowOf;
     private final int[] cellSizes = new int[REFERENCE_WIDTH * REFERENCE_HEIGHT];
+    /** The small picture when a move was first suspected. */
+    private final float[] suspectedPicture = new float[REFERENCE_WIDTH * REFERENCE_HEIGHT];
 
     private TamperKind suspected;
     private Instant suspectedSince;
@@ -94,10 +101,13 @@ final class TamperDetector {
         }
         normalSince = null;
         if (kind != suspected) {
-            suspected = kind;
-            suspectedSince = at;
+            suspect(kind, at);
         }
         if (reported || Duration.between(suspectedSince, at).compareTo(confirmation) < 0) {
+            return Optional.empty();
+        }
+        if (kind == TamperKind.MOVED && correlation(small, suspectedPicture) < STEADY_CORRELATION) {
+            suspect(kind, at);  // the picture kept changing: something moves in front of the camera
             return Optional.empty();
         }
         reported = true;
@@ -109,6 +119,12 @@ final class TamperDetector {
             learnedFrames = 0;
         }
         return Optional.of(detected);
+    }
+
+    private void suspect(TamperKind kind, Instant at) {
+        suspected = kind;
+        suspectedSince = at;
+        System.arraycopy(small, 0, suspectedPicture, 0, small.length);
     }
 
     /** Forgets what was under way; the learned baseline stays. */

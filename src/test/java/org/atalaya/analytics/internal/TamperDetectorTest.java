@@ -32,6 +32,14 @@ class TamperDetectorTest {
     }
 
     @Test
+    void anObjectCrossingAPlainSceneIsNotAMovedCamera() throws IOException {
+        String plainStreet = "color=c=0x2a3440:size=320x180:rate=5,drawgrid=w=40:h=30:t=1:c=0x3c4856";
+        String crossing = RenderedFrames.movingBox("between(T,14,19)", "(T-14)*64", 70);
+
+        assertThat(detect(RenderedFrames.render(plainStreet, crossing, 30))).isEmpty();
+    }
+
+    @Test
     void aPictureThatTurnsBlackIsCoveredOnceUntilItIsBack() throws IOException {
         List<TamperDetected> found = detect(RenderedFrames.render(RenderedFrames.BUSY_SCENE,
                 "drawbox=x=0:y=0:w=iw:h=ih:color=black:t=fill:enable='between(t,12,22)'", 30));
