@@ -12,6 +12,7 @@ import org.atalaya.alarm.internal.AlarmState.Step;
 import org.atalaya.alarm.AlarmHandedToIncident;
 import org.atalaya.audit.AuditEvent;
 import org.atalaya.audit.AuditLog;
+import org.atalaya.identity.UserDirectory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,20 +31,20 @@ class AlarmActions {
     private final AlarmStore store;
     private final AlarmQueries queries;
     private final AlarmTypes types;
-    private final AlarmOperators operators;
+    private final UserDirectory users;
     private final AuditLog audit;
     private final AlarmNotices notices;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    AlarmActions(AlarmStore store, AlarmQueries queries, AlarmTypes types, AlarmOperators operators, AuditLog audit,
+    AlarmActions(AlarmStore store, AlarmQueries queries, AlarmTypes types, UserDirectory users, AuditLog audit,
                  AlarmNotices notices, ApplicationEventPublisher events, Clock clock,
                  PlatformTransactionManager transactionManager) {
         this.store = store;
         this.queries = queries;
         this.types = types;
-        this.operators = operators;
+        this.users = users;
         this.audit = audit;
         this.notices = notices;
         this.events = events;
@@ -82,8 +83,8 @@ class AlarmActions {
         return act(id, user, (row, now) -> {
             if (!row.state().isOpen()) throw AlarmProblem.closed(id);
             if (!to.equals(user.username())) {
-                if (!operators.exists(to)) throw AlarmProblem.noSuchOperator(to);
-                if (!operators.mayHandle(to, row.cameraGroup())) throw AlarmProblem.operatorMayNotHandle(to, id);
+                if (users.displayName(to).isEmpty()) throw AlarmProblem.noSuchOperator(to);
+                if (!users.grants(to, Permission.ALARM_HANDLE, row.cameraGroup())) throw AlarmProblem.operatorMayNotHandle(to, id);
             }
             store.assign(id, to);
             done(row, now, user, "assigned", "to " + to

@@ -19,7 +19,7 @@ import org.atalaya.camera.CameraCatalog;
 import org.atalaya.camera.RegisteredCamera;
 import org.atalaya.clip.EventClip;
 import org.atalaya.clip.EventClips;
-import org.springframework.beans.factory.ObjectProvider;
+import org.atalaya.identity.UserDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,16 +34,18 @@ class AlarmQueries {
     private final AlarmStore store;
     private final AlarmTypes types;
     private final CameraCatalog cameras;
-    private final ObjectProvider<EventClips> clips;
+    private final EventClips clips;
+    private final UserDirectory users;
     private final Clock clock;
 
     AlarmQueries(JdbcClient jdbc, AlarmStore store, AlarmTypes types, CameraCatalog cameras,
-                 ObjectProvider<EventClips> clips, Clock clock) {
+                 EventClips clips, UserDirectory users, Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.types = types;
         this.cameras = cameras;
         this.clips = clips;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -128,19 +130,16 @@ class AlarmQueries {
     }
 
     private List<ClipLink> clips(long alarmId) {
-        EventClips eventClips = clips.getIfAvailable();
-        if (eventClips == null) return List.of();
-        return eventClips.forEvent(JdbcAlarmIntake.clipRef(alarmId)).stream()
+        return clips.forEvent(JdbcAlarmIntake.clipRef(alarmId)).stream()
                 .sorted(Comparator.comparing(EventClip::from))
                 .map(clip -> new ClipLink(clip.id(), clip.cameraId(), clip.state().name().toLowerCase(Locale.ROOT),
                         clip.from(), clip.to(), ClipLink.urlOf(clip.id())))
                 .toList();
     }
 
-    /** The display name of a user from the identity tables, or null for none. */
+    /** The display name of a user, or null for none. */
     private String displayName(String username) {
         if (username == null) return null;
-        return jdbc.sql("SELECT display_name FROM users WHERE username = ?").param(username).query(String.class)
-                .optional().orElse(username);
+        return users.displayName(username).orElse(username);
     }
 }

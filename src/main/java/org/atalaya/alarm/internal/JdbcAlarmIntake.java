@@ -18,7 +18,6 @@ import org.atalaya.camera.RegisteredCamera;
 import org.atalaya.clip.EventClips;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -44,14 +43,14 @@ class JdbcAlarmIntake implements AlarmIntake {
     private final CameraCatalog cameras;
     private final AuditLog audit;
     private final AlarmNotices notices;
-    private final ObjectProvider<EventClips> clips;
+    private final EventClips clips;
     private final AlarmProperties properties;
     private final Clock clock;
     private final TransactionTemplate joiningTransaction;
     private final TransactionTemplate ownTransaction;
 
     JdbcAlarmIntake(AlarmStore store, AlarmTypes types, CameraCatalog cameras, AuditLog audit, AlarmNotices notices,
-                    ObjectProvider<EventClips> clips, AlarmProperties properties, Clock clock,
+                    EventClips clips, AlarmProperties properties, Clock clock,
                     PlatformTransactionManager transactionManager) {
         this.store = store;
         this.types = types;
@@ -151,11 +150,9 @@ class JdbcAlarmIntake implements AlarmIntake {
     }
 
     private void askForClips(long alarmId, List<Long> cameraIds, Instant at) {
-        EventClips eventClips = clips.getIfAvailable();
-        if (eventClips == null) return;
         for (long cameraId : cameraIds) {
             try {
-                eventClips.capture(cameraId, at, clipRef(alarmId));
+                clips.capture(cameraId, at, clipRef(alarmId));
             } catch (RuntimeException e) {
                 log.warn("Could not ask for a clip of camera {} for alarm {}: {}", cameraId, alarmId, e.getMessage());
             }
