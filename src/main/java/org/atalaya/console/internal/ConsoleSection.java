@@ -8,6 +8,7 @@ enum ConsoleSection {
     MAP(Group.OPERATIONS, "/map", Permission.CAMERA_VIEW, "m"),
     PLAYBACK(Group.OPERATIONS, "/playback", Permission.PLAYBACK_VIEW, "p"),
     ALARMS(Group.OPERATIONS, "/alarms", Permission.ALARM_VIEW, "a"),
+    ANALYTICS(Group.OPERATIONS, "/analytics", Permission.ALARM_CONFIGURE, "z"),
     CALLS(Group.EMERGENCY, "/calls", Permission.CALL_INTAKE, "c"),
     INCIDENTS(Group.EMERGENCY, "/incidents", Permission.INCIDENT_VIEW, "i"),
     DISPATCH(Group.EMERGENCY, "/dispatch", Permission.DISPATCH_VIEW, "d"),
