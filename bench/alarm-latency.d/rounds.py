@@ -12,8 +12,8 @@ object has left and the motion detector's quiet period has passed, so that the c
 Rounds go on until at least --min-alarms alarms were triggered.
 
 Prints one line "ALARM <kind> <alarmId or -> <trigger ms> <firstAt ms or -> <seen ms or -> <label>" per triggered
-alarm (firstAt: when Atalaya says the alarm began: the analysed frame that showed the motion, the instant the MQTT
-message was read) and, last, "LATENCY ..." with the figures.
+alarm (firstAt: when Atalaya says the alarm began: the arrival in the JVM of the frame that showed the motion, the
+instant the MQTT message was read) and, last, "LATENCY ..." with the figures.
 """
 
 import argparse
@@ -212,8 +212,8 @@ def one_round(api, args, number, cameras, publishers, seen):
 
 def report(triggered, painted, rounds):
     latencies = {"motion": [], "mqtt": []}
-    began_after = {"motion": [], "mqtt": []}  # Atalaya's firstAt - trigger: the signal reaching the queue
-    shown_after = {"motion": [], "mqtt": []}  # painted - firstAt: queue to screen
+    began_after = {"motion": [], "mqtt": []}  # Atalaya's firstAt - trigger: the signal reaching Atalaya
+    shown_after = {"motion": [], "mqtt": []}  # painted - firstAt: from there to the screen
     unseen = 0
     for kind, alarm_id, trigger, began, label in triggered:
         seen_at = painted.get(alarm_id) if alarm_id is not None else None
