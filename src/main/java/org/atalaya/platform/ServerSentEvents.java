@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,6 +53,20 @@ public final class ServerSentEvents<S> {
     private final JsonMapper json;
     private final Clock clock;
     private final Set<Subscription<S>> subscriptions = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Whether a request's {@code Accept} header lets it be answered with an event stream (no header does). Checked by
+     * the handler rather than by its mapping, so that a user without permission hears 403 first.
+     */
+    public static boolean accepted(String acceptHeader) {
+        if (acceptHeader == null || acceptHeader.isBlank()) return true;
+        try {
+            return MediaType.parseMediaTypes(acceptHeader).stream()
+                    .anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_EVENT_STREAM));
+        } catch (InvalidMediaTypeException malformed) {
+            return false;
+        }
+    }
 
     /**
      * @param purpose      what the streams are, in words for the log (e.g. "camera status")

@@ -1,4 +1,4 @@
-package org.atalaya.map.internal;
+package org.atalaya.test;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** A client of a server-sent event stream, reading on a thread of its own so that a test never waits unbounded. */
-final class EventStreamReader implements AutoCloseable {
+public final class EventStreamReader implements AutoCloseable {
 
     private final HttpResponse<InputStream> response;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -28,7 +28,7 @@ final class EventStreamReader implements AutoCloseable {
     private final List<String> seen = new ArrayList<>();
     private final Thread reader;
 
-    EventStreamReader(int port, String path, String token) throws IOException, InterruptedException {
+    public EventStreamReader(int port, String path, String token) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token).GET().build();
         response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -41,16 +41,16 @@ final class EventStreamReader implements AutoCloseable {
         });
     }
 
-    int status() {
+    public int status() {
         return response.statusCode();
     }
 
-    String contentType() {
+    public String contentType() {
         return response.headers().firstValue("Content-Type").orElse("");
     }
 
     /** Reads until a line matches and returns it; fails when none arrives in time. */
-    String until(Predicate<String> wanted, Duration timeout) throws InterruptedException {
+    public String until(Predicate<String> wanted, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -60,8 +60,14 @@ final class EventStreamReader implements AutoCloseable {
         }
     }
 
+    /** The line read just before the given one, or null. */
+    public String previous(String line) {
+        int at = seen.lastIndexOf(line);
+        return at > 0 ? seen.get(at - 1) : null;
+    }
+
     /** The lines read so far. */
-    List<String> seen() {
+    public List<String> seen() {
         return List.copyOf(seen);
     }
 

@@ -5,11 +5,10 @@ import java.io.IOException;
 import org.atalaya.access.CurrentUser;
 import org.atalaya.access.Permission;
 import org.atalaya.access.RequiresPermission;
+import org.atalaya.platform.ServerSentEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,22 +34,11 @@ class AlarmStreamController {
     @RequiresPermission(Permission.ALARM_VIEW)
     void stream(@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
                 HttpServletResponse response) {
-        if (!acceptsEventStream(accept)) throw AlarmConsoleProblem.eventStreamOnly();
+        if (!ServerSentEvents.accepted(accept)) throw AlarmConsoleProblem.eventStreamOnly();
         try {
             stream.stream(CurrentUser.get().orElseThrow(), response);
         } catch (IOException gone) {
             log.debug("An alarm stream ended, its reader has gone: {}", gone.getMessage());
-        }
-    }
-
-    /** The media type is checked here rather than by the mapping, so that a user without permission hears 403 first. */
-    private static boolean acceptsEventStream(String accept) {
-        if (accept == null || accept.isBlank()) return true;
-        try {
-            return MediaType.parseMediaTypes(accept).stream()
-                    .anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_EVENT_STREAM));
-        } catch (InvalidMediaTypeException malformed) {
-            return false;
         }
     }
 }

@@ -8,12 +8,11 @@ import org.atalaya.access.CurrentUser;
 import org.atalaya.access.Permission;
 import org.atalaya.access.RequiresPermission;
 import org.atalaya.access.SignedInUser;
+import org.atalaya.platform.ServerSentEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -47,22 +46,11 @@ class MapApiController {
     @GetMapping("/api/v1/cameras/status/events")
     void statusEvents(@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
                       HttpServletResponse response) {
-        if (!acceptsEventStream(accept)) throw MapProblem.eventStreamOnly();
+        if (!ServerSentEvents.accepted(accept)) throw MapProblem.eventStreamOnly();
         try {
             statusStream.stream(user(), LocaleContextHolder.getLocale(), response);
         } catch (IOException gone) {
             log.debug("A status stream ended, its reader has gone: {}", gone.getMessage());
-        }
-    }
-
-    /** The media type is checked here rather than by the mapping, so that a user without permission hears 403 first. */
-    private static boolean acceptsEventStream(String accept) {
-        if (accept == null || accept.isBlank()) return true;
-        try {
-            return MediaType.parseMediaTypes(accept).stream()
-                    .anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_EVENT_STREAM));
-        } catch (InvalidMediaTypeException malformed) {
-            return false;
         }
     }
 

@@ -1,30 +1,16 @@
 package org.atalaya.alarm.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.atalaya.alarm.AlarmIntake;
 import org.atalaya.alarm.AlarmSignal;
 import org.atalaya.identity.UserAccounts;
 import org.atalaya.test.ApiClient;
 import org.atalaya.test.AtalayaTest;
+import org.atalaya.test.EventStreamReader;
 import org.atalaya.test.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +56,7 @@ class AlarmStreamTest {
         raise(camera, before);
         String viewer = fixtures.tokenScopedTo(group, "ALARM_VIEW");
 
-        try (var stream = new EventStream(port, STREAM, viewer)) {
+        try (var stream = new EventStreamReader(port, STREAM, viewer)) {
             assertThat(stream.status()).isEqualTo(200);
             assertThat(stream.contentType()).startsWith("text/event-stream");
             assertThat(stream.until(line -> line.startsWith("event:"), WAIT)).isEqualTo("event: counts");
@@ -96,7 +82,7 @@ class AlarmStreamTest {
         long otherCamera = camera(otherGroup);
         String outsider = fixtures.tokenScopedTo(otherGroup, "ALARM_VIEW");
 
-        try (var stream = new EventStream(port, STREAM, outsider)) {
+        try (var stream = new EventStreamReader(port, STREAM, outsider)) {
             stream.until("event: ready"::equals, WAIT);
             String hidden = TestAccounts.unique("hidden panic");
             raise(camera, hidden);
@@ -112,7 +98,7 @@ class AlarmStreamTest {
     @Test
     void aUserWithoutAlarmViewIsRefusedAndOthersAreToldToAskForEvents() throws Exception {
         String cameraViewer = fixtures.tokenScopedTo(group, "CAMERA_VIEW");
-        try (var stream = new EventStream(port, STREAM, cameraViewer)) {
+        try (var stream = new EventStreamReader(port, STREAM, cameraViewer)) {
             assertThat(stream.status()).isEqualTo(403);
         }
         var answer = new ApiClient(port, fixtures.tokenScopedTo(group, "ALARM_VIEW")).get(STREAM);
@@ -137,62 +123,5 @@ class AlarmStreamTest {
         var matcher = java.util.regex.Pattern.compile("\"newCount\":(\\d+)").matcher(countsLine);
         assertThat(matcher.find()).as(countsLine).isTrue();
         return Integer.parseInt(matcher.group(1));
-    }
-
-    /** A server-sent event stream read line by line on a thread of its own, so a test never waits unbounded. */
-    static final class EventStream implements AutoCloseable {
-
-        private final HttpResponse<InputStream> response;
-        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        private final List<String> seen = new ArrayList<>();
-        private final Thread reader;
-
-        EventStream(int port, String path, String token) throws IOException, InterruptedException {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token).GET().build();
-            response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
-            reader = Thread.ofVirtual().start(() -> {
-                try (var in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                    for (String line = in.readLine(); line != null; line = in.readLine()) lines.add(line);
-                } catch (IOException closed) {
-                    // the test closed the stream
-                }
-            });
-        }
-
-        int status() {
-            return response.statusCode();
-        }
-
-        String contentType() {
-            return response.headers().firstValue("Content-Type").orElse("");
-        }
-
-        /** Reads until a line matches and returns it; fails when none arrives in time. */
-        String until(Predicate<String> wanted, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (true) {
-                String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (line == null) fail("No matching line in %s; read: %s", timeout, seen);
-                seen.add(line);
-                if (wanted.test(line)) return line;
-            }
-        }
-
-        /** The line read just before the given one. */
-        String previous(String line) {
-            int at = seen.lastIndexOf(line);
-            return at > 0 ? seen.get(at - 1) : null;
-        }
-
-        List<String> seen() {
-            return List.copyOf(seen);
-        }
-
-        @Override
-        public void close() throws IOException {
-            response.body().close();
-            reader.interrupt();
-        }
     }
 }

@@ -16,6 +16,7 @@ import org.atalaya.identity.UserAccounts;
 import org.atalaya.media.StreamProblem;
 import org.atalaya.test.ApiClient;
 import org.atalaya.test.AtalayaTest;
+import org.atalaya.test.EventStreamReader;
 import org.atalaya.test.TestAccounts.Grant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
