@@ -1,9 +1,7 @@
 package org.atalaya.analytics.internal;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,9 +19,9 @@ import org.springframework.stereotype.Component;
  * virtual thread of its own, never two at once. A frame that arrives while the one before is still being analysed
  * waits in its place, replacing any frame that was waiting, so analysis always works on the newest picture and
  * never holds up the stream. While two processes of a camera overlap (the recorder taking over from an
- * analytics-only connection), only the frames of the one that started last are analysed, and the analysis is reset
- * at each change of process and when the frames end. Absent when analytics is switched off, so that no camera
- * decodes frames.
+ * analytics-only connection), the analytics-only connection gives way: its frames are analysed only while no other
+ * process of the camera sends any, whichever of them started first. The analysis is reset at each change of process
+ * and when the frames end. Absent when analytics is switched off, so that no camera decodes frames.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "atalaya.analytics.enabled", matchIfMissing = true)
@@ -69,8 +67,6 @@ class FrameRouter implements CameraFrameSink, DisposableBean {
         private final long cameraId;
         /** The process whose frames are analysed, or null between runs. */
         private String source;
-        /** Processes that a later one took over from and that have not ended yet: their frames are dropped. */
-        private final Set<String> superseded = new HashSet<>();
         private GrayFrame waiting;
         private boolean resetDue;
         private boolean working;
@@ -83,11 +79,8 @@ class FrameRouter implements CameraFrameSink, DisposableBean {
 
         synchronized void offer(String processKey, GrayFrame frame) {
             if (!processKey.equals(source)) {
-                if (superseded.contains(processKey)) return;
-                if (source != null) {
-                    superseded.add(source);
-                    resetDue = true;
-                }
+                if (source != null && !source.equals(AnalysedCameras.key(cameraId))) return;
+                if (source != null) resetDue = true;
                 source = processKey;
             }
             latest.put(cameraId, frame);
@@ -96,10 +89,7 @@ class FrameRouter implements CameraFrameSink, DisposableBean {
         }
 
         synchronized void ended(String processKey) {
-            if (!processKey.equals(source)) {
-                superseded.remove(processKey);
-                return;
-            }
+            if (!processKey.equals(source)) return;
             source = null;
             waiting = null;
             resetDue = true;

@@ -50,7 +50,7 @@ class FrameRouterTest {
     }
 
     @Test
-    void whileTwoProcessesOverlapOnlyTheOneThatStartedLastIsAnalysed() {
+    void theRecorderTakesOverFromTheAnalyticsOnlyConnection() {
         router.frameArrived(CAMERA, "analytics-7", frame(1));
         Await.until(PATIENCE, () -> analysis.calls().size() == 1);
         router.frameArrived(CAMERA, "recording-7", frame(2));
@@ -64,6 +64,22 @@ class FrameRouterTest {
 
         assertThat(analysis.calls()).containsExactly("analyse 1", "reset", "analyse 2", "analyse 4", "reset");
         assertThat(latest.latest(CAMERA)).hasValueSatisfying(frame -> assertThat(frame.luma(0, 0)).isEqualTo(4));
+    }
+
+    @Test
+    void theRecordersFramesWinEvenWhenTheAnalyticsOnlyConnectionsFirstFramesComeAfterThem() {
+        // a camera created with analysis on: the analytics-only connection opens before the recorder has started,
+        // but its ffmpeg is slower to deliver, and it is closed once the recorder runs
+        router.frameArrived(CAMERA, "recording-7", frame(1));
+        Await.until(PATIENCE, () -> analysis.calls().size() == 1);
+        router.frameArrived(CAMERA, "analytics-7", frame(2));
+        router.frameArrived(CAMERA, "recording-7", frame(3));
+        Await.until(PATIENCE, () -> analysis.calls().size() == 2);
+        router.framesEnded(CAMERA, "analytics-7");
+        router.frameArrived(CAMERA, "recording-7", frame(4));
+        Await.until(PATIENCE, () -> analysis.calls().size() == 3);
+
+        assertThat(analysis.calls()).containsExactly("analyse 1", "analyse 3", "analyse 4");
     }
 
     @Test
