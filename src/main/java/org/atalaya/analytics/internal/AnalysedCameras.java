@@ -29,6 +29,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Gives every enabled, analysed camera that the recorder does not record a connection of its own, {@code
@@ -79,7 +80,7 @@ class AnalysedCameras implements DisposableBean {
         scheduler.scheduleWithFixedDelay(this::reconcileQuietly, 0, every, TimeUnit.MILLISECONDS);
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.SUPPORTS)
     void on(CameraChanged change) {
         if (properties.enabled()) reconcile(change.cameraId(), change.sourceChanged());
     }

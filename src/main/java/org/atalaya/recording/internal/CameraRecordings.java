@@ -16,11 +16,13 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Records every camera that is set to record: all of them once the recordings folder has been reconciled at
  * start-up, then each as it is created, changed, enabled or disabled. While the recordings folder is full of footage
- * that may not be deleted, nothing records.
+ * that may not be deleted, nothing records. Its listeners take turns and run without a transaction of their own: one
+ * would hold a database connection while waiting its turn, and fifty cameras created at once would empty the pool.
  */
 @BackgroundWorker
 @Order(ReconcileAtStartup.ORDER + 1)
@@ -50,7 +52,7 @@ class CameraRecordings implements ApplicationRunner {
         startAll();
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.SUPPORTS)
     synchronized void on(StorageExhausted exhausted) {
         if (!enabled || !exhausted.storage().equals(storage) || storageExhausted) return;
         storageExhausted = true;
@@ -59,14 +61,14 @@ class CameraRecordings implements ApplicationRunner {
         LOG.warn("Stopped recording {} camera(s): {}", recording.size(), exhausted.reason());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.SUPPORTS)
     synchronized void on(StorageRecovered recovered) {
         if (!enabled || !recovered.storage().equals(storage) || !storageExhausted) return;
         storageExhausted = false;
         startAll();
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.SUPPORTS)
     synchronized void on(CameraChanged change) {
         if (!enabled) return;
         var camera = cameras.find(change.cameraId());
