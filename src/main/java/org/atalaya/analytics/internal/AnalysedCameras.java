@@ -80,7 +80,7 @@ class AnalysedCameras implements DisposableBean {
         scheduler.scheduleWithFixedDelay(this::reconcileQuietly, 0, every, TimeUnit.MILLISECONDS);
     }
 
-    @ApplicationModuleListener(propagation = Propagation.SUPPORTS)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(CameraChanged change) {
         if (properties.enabled()) reconcile(change.cameraId(), change.sourceChanged());
     }

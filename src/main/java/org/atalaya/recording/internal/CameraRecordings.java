@@ -52,7 +52,7 @@ class CameraRecordings implements ApplicationRunner {
         startAll();
     }
 
-    @ApplicationModuleListener(propagation = Propagation.SUPPORTS)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     synchronized void on(StorageExhausted exhausted) {
         if (!enabled || !exhausted.storage().equals(storage) || storageExhausted) return;
         storageExhausted = true;
@@ -61,14 +61,14 @@ class CameraRecordings implements ApplicationRunner {
         LOG.warn("Stopped recording {} camera(s): {}", recording.size(), exhausted.reason());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.SUPPORTS)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     synchronized void on(StorageRecovered recovered) {
         if (!enabled || !recovered.storage().equals(storage) || !storageExhausted) return;
         storageExhausted = false;
         startAll();
     }
 
-    @ApplicationModuleListener(propagation = Propagation.SUPPORTS)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     synchronized void on(CameraChanged change) {
         if (!enabled) return;
         var camera = cameras.find(change.cameraId());
