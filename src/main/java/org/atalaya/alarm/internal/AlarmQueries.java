@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.atalaya.access.Permission;
 import org.atalaya.access.SignedInUser;
@@ -29,6 +28,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AlarmQueries {
+
+    private static final int MIN_PAGE = 100;
 
     private final JdbcClient jdbc;
     private final AlarmStore store;
@@ -96,11 +97,19 @@ class AlarmQueries {
         return cameraGroup == null ? user.can(permission) : user.can(permission, cameraGroup);
     }
 
+    /**
+     * The first {@code limit} rows of the query that the user sees, read a page at a time: the closed alarms grow
+     * without end, and PostgreSQL's driver would otherwise read every one of them.
+     */
     private List<AlarmView> visible(SignedInUser user, int limit, String sql) {
         List<AlarmRow> rows = new ArrayList<>();
-        try (Stream<AlarmRow> all = jdbc.sql(sql).query(AlarmStore.ROW).stream()) {
-            all.filter(row -> visible(row.cameraGroup(), user, Permission.ALARM_VIEW)).limit(Math.max(0, limit))
-                    .forEach(rows::add);
+        int page = Math.max(limit, MIN_PAGE);
+        for (int offset = 0; rows.size() < limit; offset += page) {
+            List<AlarmRow> read = jdbc.sql(sql + " LIMIT ? OFFSET ?").param(page).param(offset)
+                    .query(AlarmStore.ROW).list();
+            read.stream().filter(row -> visible(row.cameraGroup(), user, Permission.ALARM_VIEW))
+                    .limit(limit - rows.size()).forEach(rows::add);
+            if (read.size() < page) break;
         }
         return rows.stream().map(this::view).toList();
     }
