@@ -50,7 +50,7 @@ class AnalysedCameras implements DisposableBean {
     private final CameraStreamProcesses processes;
     private final ProcessSupervisor supervisor;
     private final CameraRecorder recorder;
-    private final List<PreEventBuffer> buffers;
+    private final PreEventBuffer preEventBuffer;
     private final LatestFrames latest;
     private final MediaProperties media;
     private final AnalyticsProperties properties;
@@ -60,14 +60,14 @@ class AnalysedCameras implements DisposableBean {
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("analytics-connections").factory());
 
     AnalysedCameras(CameraCatalog cameras, CameraInputs inputs, CameraStreamProcesses processes,
-                    ProcessSupervisor supervisor, CameraRecorder recorder, List<PreEventBuffer> buffers,
+                    ProcessSupervisor supervisor, CameraRecorder recorder, PreEventBuffer preEventBuffer,
                     LatestFrames latest, MediaProperties media, AnalyticsProperties properties) {
         this.cameras = cameras;
         this.inputs = inputs;
         this.processes = processes;
         this.supervisor = supervisor;
         this.recorder = recorder;
-        this.buffers = List.copyOf(buffers);
+        this.preEventBuffer = preEventBuffer;
         this.latest = latest;
         this.media = media;
         this.properties = properties;
@@ -136,27 +136,27 @@ class AnalysedCameras implements DisposableBean {
     }
 
     /**
-     * Hands one run's video to the pre-event buffers, until the recorder records the camera: from then on the
-     * recorder feeds them, and this run leaves them alone (not even ending its stream there) until it is stopped.
+     * Hands one run's video to the pre-event buffer, until the recorder records the camera: from then on the
+     * recorder feeds it, and this run leaves it alone (not even ending its stream there) until it is stopped.
      */
     private void feed(long cameraId, InputStream output, Runnable videoArrived) throws IOException {
         var reader = new FragmentedMp4Reader(output, media.maxBoxSize().toBytes());
         Mp4InitSegment init = reader.initSegment();
         boolean feeding = !recorder.isRecording(cameraId);
-        if (feeding) buffers.forEach(buffer -> buffer.streamStarted(cameraId, init));
+        if (feeding) preEventBuffer.streamStarted(cameraId, init);
         boolean arrived = false;
         try {
             for (var next = reader.nextFragment(); next.isPresent(); next = reader.nextFragment()) {
                 Mp4Fragment fragment = next.get();
                 if (feeding && recorder.isRecording(cameraId)) feeding = false;
-                if (feeding) buffers.forEach(buffer -> buffer.fragmentArrived(cameraId, fragment));
+                if (feeding) preEventBuffer.fragmentArrived(cameraId, fragment);
                 if (!arrived) {
                     arrived = true;
                     videoArrived.run();
                 }
             }
         } finally {
-            if (feeding) buffers.forEach(buffer -> buffer.streamEnded(cameraId));
+            if (feeding) preEventBuffer.streamEnded(cameraId);
         }
     }
 

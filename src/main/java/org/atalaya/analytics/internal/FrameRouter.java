@@ -1,6 +1,5 @@
 package org.atalaya.analytics.internal;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -30,15 +29,14 @@ class FrameRouter implements CameraFrameSink, DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(FrameRouter.class);
 
-    private final List<FrameAnalysis> analyses;
+    private final FrameAnalysis analysis;
     private final LatestFrames latest;
     private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("analytics-", 0).factory());
 
-    /** @param analyses every analysis (motion, tamper), each called for every frame */
-    FrameRouter(List<FrameAnalysis> analyses, LatestFrames latest) {
-        this.analyses = List.copyOf(analyses);
+    FrameRouter(FrameAnalysis analysis, LatestFrames latest) {
+        this.analysis = analysis;
         this.latest = latest;
     }
 
@@ -61,7 +59,7 @@ class FrameRouter implements CameraFrameSink, DisposableBean {
         workers.shutdownNow();
     }
 
-    /** One camera's way to the analyses; its fields are guarded by itself. */
+    /** One camera's way to the analysis; its fields are guarded by itself. */
     private final class Lane {
 
         private final long cameraId;
@@ -117,18 +115,15 @@ class FrameRouter implements CameraFrameSink, DisposableBean {
                         return;
                     }
                 }
-                boolean failed = false;
-                for (FrameAnalysis analysis : analyses) {
-                    try {
-                        if (reset) analysis.reset(cameraId);
-                        else analysis.analyse(cameraId, frame);
-                    } catch (RuntimeException e) {
-                        // once per spell of failures, not at every frame
-                        if (!failing && !failed) LOG.warn("Analysis of camera {} failed: {}", cameraId, e.toString());
-                        failed = true;
-                    }
+                try {
+                    if (reset) analysis.reset(cameraId);
+                    else analysis.analyse(cameraId, frame);
+                    failing = false;
+                } catch (RuntimeException e) {
+                    // once per spell of failures, not at every frame
+                    if (!failing) LOG.warn("Analysis of camera {} failed: {}", cameraId, e.toString());
+                    failing = true;
                 }
-                failing = failed;
             }
         }
     }

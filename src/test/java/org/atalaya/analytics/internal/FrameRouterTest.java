@@ -20,7 +20,7 @@ class FrameRouterTest {
 
     private final LatestFrames latest = new LatestFrames();
     private final RecordingAnalysis analysis = new RecordingAnalysis();
-    private final FrameRouter router = new FrameRouter(List.of(analysis), latest);
+    private final FrameRouter router = new FrameRouter(analysis, latest);
 
     @AfterEach
     void stop() {
