@@ -12,16 +12,6 @@ record Camera(long id, String name, String mainUrl, String subUrl, String userna
               String cameraGroup, String purpose, String legalBasis, int retentionDays, RecordingMode recordingMode,
               boolean enabled, boolean analysed, Instant createdAt, Instant updatedAt, ObservedStatus status) {
 
-    /** A camera whose video is not analysed. */
-    Camera(long id, String name, String mainUrl, String subUrl, String username, boolean hasPassword,
-           Double latitude, Double longitude, Double headingDeg, Double fovDeg, Double rangeM,
-           String cameraGroup, String purpose, String legalBasis, int retentionDays, RecordingMode recordingMode,
-           boolean enabled, Instant createdAt, Instant updatedAt, ObservedStatus status) {
-        this(id, name, mainUrl, subUrl, username, hasPassword, latitude, longitude, headingDeg, fovDeg, rangeM,
-                cameraGroup, purpose, legalBasis, retentionDays, recordingMode, enabled, false, createdAt, updatedAt,
-                status);
-    }
-
     static final String NOT_RECORDABLE_WITHOUT_PURPOSE =
             "purpose and legal basis are required before a camera records";
 
