@@ -21,6 +21,7 @@ public enum Permission {
     DISPATCH_VIEW(Capability.DISPATCH, false),
     DISPATCH_ASSIGN(Capability.DISPATCH, false),
     UNIT_REPORT(Capability.DISPATCH, false),
+    RESPONSE_KPI_VIEW(Capability.DISPATCH, false),
     INFRA_VIEW(Capability.INFRASTRUCTURE, false),
     INFRA_MANAGE(Capability.INFRASTRUCTURE, false),
     PRIVACY_VIEW(Capability.PRIVACY, false),

@@ -13,6 +13,7 @@ enum ConsoleSection {
     INCIDENTS(Group.EMERGENCY, "/incidents", Permission.INCIDENT_VIEW, "i"),
     DISPATCH(Group.EMERGENCY, "/dispatch", Permission.DISPATCH_VIEW, "d"),
     RESPONDER(Group.EMERGENCY, "/responder", Permission.UNIT_REPORT, null),
+    RESPONSE_TIMES(Group.EMERGENCY, "/response-times", Permission.RESPONSE_KPI_VIEW, "t"),
     CAMERAS(Group.INFRASTRUCTURE, "/cameras", Permission.CAMERA_VIEW, "k"),
     HEALTH(Group.INFRASTRUCTURE, "/infrastructure", Permission.INFRA_VIEW, "n"),
     PRIVACY(Group.ACCOUNTABILITY, "/privacy", Permission.PRIVACY_VIEW, "r"),
