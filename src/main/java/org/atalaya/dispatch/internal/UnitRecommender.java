@@ -1,0 +1,118 @@
+package org.atalaya.dispatch.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Set;
+import org.atalaya.dispatch.DispatchProperties;
+import org.atalaya.dispatch.TravelTimeEstimator;
+import org.atalaya.dispatch.UnitStatus;
+import org.atalaya.incident.IncidentTypes;
+import org.atalaya.incident.IncidentView;
+import org.atalaya.tracking.UnitPosition;
+import org.atalaya.tracking.UnitPositions;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which available units would reach an incident first: those of a type suited to the incident, ranked by estimated
+ * travel time from their latest position. A unit whose position is unknown or older than the configured age is listed
+ * after the ranked ones, marked stale. One pass over the units held in memory with a bounded heap: no database.
+ */
+@Component
+public class UnitRecommender {
+
+    /**
+     * One recommended unit.
+     *
+     * @param distanceMetres straight-line distance from its latest position; null when it has none
+     * @param eta            estimated travel time; null when its position is unknown
+     * @param positionAt     when its latest position was taken; null when it has none
+     * @param stale          whether its position is unknown or too old to rank it
+     */
+    public record Recommendation(long unitId, String callSign, String agency, String unitType, Double distanceMetres,
+                                 Duration eta, Instant positionAt, boolean stale) {
+
+        public Long etaSeconds() {
+            return eta == null ? null : eta.toSeconds();
+        }
+    }
+
+    private static final Comparator<Recommendation> FASTEST = Comparator.comparing(Recommendation::eta)
+            .thenComparing(Recommendation::callSign);
+    private static final Comparator<Recommendation> STALE_ORDER = Comparator
+            .comparing(Recommendation::positionAt, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(Recommendation::callSign);
+
+    private final UnitDirectory directory;
+    private final UnitPositions positions;
+    private final IncidentTypes types;
+    private final TravelTimeEstimator estimator;
+    private final DispatchProperties properties;
+    private final Clock clock;
+
+    UnitRecommender(UnitDirectory directory, UnitPositions positions, IncidentTypes types,
+                    TravelTimeEstimator estimator, DispatchProperties properties, Clock clock) {
+        this.directory = directory;
+        this.positions = positions;
+        this.types = types;
+        this.estimator = estimator;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The recommendation for an incident; empty when the incident has no point on the map. */
+    public List<Recommendation> recommend(IncidentView incident) {
+        if (!incident.hasPoint()) return List.of();
+        Set<String> suitable = types.find(incident.typeCode()).map(type -> type.unitTypes()).orElse(Set.of());
+        return rank(incident.latitude(), incident.longitude(), suitable, properties.recommendations(),
+                clock.instant());
+    }
+
+    /**
+     * The {@code limit} available units of a suitable type (empty set: any) nearest in travel time to the point, then
+     * up to {@code limit} more whose position is unknown or older than the configured age at {@code now}.
+     */
+    public List<Recommendation> rank(double latitude, double longitude, Set<String> suitableTypes, int limit,
+                                     Instant now) {
+        Instant freshSince = now.minus(properties.positionMaxAge());
+        // the worst of the best so far on top, so that a better one replaces it
+        PriorityQueue<Recommendation> fastest = new PriorityQueue<>(limit + 1, FASTEST.reversed());
+        PriorityQueue<Recommendation> stale = new PriorityQueue<>(limit + 1, STALE_ORDER.reversed());
+        for (UnitRecord unit : directory.records()) {
+            if (!unit.active() || unit.status() != UnitStatus.AVAILABLE) continue;
+            if (!suitableTypes.isEmpty() && !suitableTypes.contains(unit.view().unitType())) continue;
+            UnitPosition position = positions.latest(unit.id()).orElse(null);
+            if (position == null || position.at().isBefore(freshSince)) {
+                keep(stale, staleOne(unit, position, latitude, longitude), limit);
+                continue;
+            }
+            double metres = GreatCircle.metres(position.latitude(), position.longitude(), latitude, longitude);
+            Duration eta = estimator.estimate(unit.view(), position.latitude(), position.longitude(), latitude,
+                    longitude);
+            keep(fastest, new Recommendation(unit.id(), unit.callSign(), unit.view().agency(), unit.view().unitType(),
+                    metres, eta, position.at(), false), limit);
+        }
+        List<Recommendation> ranked = new ArrayList<>(fastest);
+        ranked.sort(FASTEST);
+        List<Recommendation> after = new ArrayList<>(stale);
+        after.sort(STALE_ORDER);
+        ranked.addAll(after);
+        return ranked;
+    }
+
+    private static Recommendation staleOne(UnitRecord unit, UnitPosition position, double latitude, double longitude) {
+        Double metres = position == null ? null
+                : GreatCircle.metres(position.latitude(), position.longitude(), latitude, longitude);
+        return new Recommendation(unit.id(), unit.callSign(), unit.view().agency(), unit.view().unitType(), metres,
+                null, position == null ? null : position.at(), true);
+    }
+
+    private static void keep(PriorityQueue<Recommendation> heap, Recommendation candidate, int limit) {
+        heap.add(candidate);
+        if (heap.size() > limit) heap.poll();
+    }
+}
