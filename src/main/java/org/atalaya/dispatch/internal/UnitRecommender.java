@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.atalaya.dispatch.DispatchProperties;
 import org.atalaya.dispatch.TravelTimeEstimator;
 import org.atalaya.dispatch.UnitStatus;
@@ -34,7 +35,7 @@ public class UnitRecommender {
      * @param stale          whether its position is unknown or too old to rank it
      */
     public record Recommendation(long unitId, String callSign, String agency, String unitType, Double distanceMetres,
-                                 Duration eta, Instant positionAt, boolean stale) {
+                                 @JsonIgnore Duration eta, Instant positionAt, boolean stale) {
 
         public Long etaSeconds() {
             return eta == null ? null : eta.toSeconds();
