@@ -1,0 +1,47 @@
+/* The incident page: times in the viewer's local time, a quiet placeholder where a panel of another module cannot
+   be loaded, and a small map with the incident's place and the cameras that see it. Without a configured tile
+   server the map is a plain background with the points only: nothing is fetched from outside. */
+(function () {
+  'use strict';
+
+  const page = document.getElementById('incident-page');
+  if (!page) return;
+
+  document.querySelectorAll('time[data-local]').forEach(function (time) {
+    const at = new Date(time.getAttribute('datetime'));
+    if (!isNaN(at)) time.textContent = at.toLocaleString(document.documentElement.lang || undefined);
+  });
+
+  document.body.addEventListener('htmx:responseError', function (event) {
+    const panel = event.detail.elt;
+    if (!panel || !panel.classList || !panel.classList.contains('incident-panel')) return;
+    const quiet = document.createElement('p');
+    quiet.className = 'muted';
+    quiet.textContent = page.dataset.unavailable;
+    panel.replaceChildren(quiet);
+  });
+
+  const element = document.getElementById('incident-map');
+  if (!element || !window.L) return;
+  const data = element.dataset;
+  const point = [Number(data.latitude), Number(data.longitude)];
+  const map = L.map(element, { center: point, zoom: 17, maxZoom: 19, attributionControl: false });
+  L.control.scale({ imperial: false }).addTo(map);
+  if (data.tileUrl) {
+    L.control.attribution({ prefix: false }).addTo(map);
+    L.tileLayer(data.tileUrl, { attribution: data.attribution || '', maxZoom: 19 }).addTo(map);
+  } else {
+    element.classList.add('map-offline');
+  }
+
+  L.circleMarker(point, { radius: 9, className: 'incident-point' }).addTo(map).bindTooltip(data.label);
+  const shown = [point];
+  document.querySelectorAll('#incident-cameras li[data-camera]').forEach(function (item) {
+    const camera = [Number(item.dataset.latitude), Number(item.dataset.longitude)];
+    if (isNaN(camera[0]) || isNaN(camera[1])) return;
+    L.circleMarker(camera, { radius: 6, className: 'incident-camera' }).addTo(map).bindTooltip(item.dataset.name);
+    L.polyline([camera, point], { className: 'incident-sightline', weight: 1, interactive: false }).addTo(map);
+    shown.push(camera);
+  });
+  if (shown.length > 1) map.fitBounds(L.latLngBounds(shown), { padding: [24, 24], maxZoom: 18 });
+})();
