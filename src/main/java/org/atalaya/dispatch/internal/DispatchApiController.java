@@ -59,9 +59,11 @@ class DispatchApiController {
         this.devices = devices;
     }
 
+    /** Read by dispatchers, and by the administrators who configure them: see {@link #requireFleetReader()}. */
     @GetMapping("/api/v1/agencies")
-    @RequiresPermission(Permission.DISPATCH_VIEW)
+    @RequiresPermission(Permission.OWN_ACCOUNT)
     List<Agency> agencies() {
+        requireFleetReader();
         return fleet.agencies();
     }
 
@@ -75,14 +77,16 @@ class DispatchApiController {
 
     /** The units in service, by call sign. */
     @GetMapping("/api/v1/units")
-    @RequiresPermission(Permission.DISPATCH_VIEW)
+    @RequiresPermission(Permission.OWN_ACCOUNT)
     List<UnitView> units() {
+        requireFleetReader();
         return dispatch.all();
     }
 
     @GetMapping("/api/v1/units/{id}")
-    @RequiresPermission(Permission.DISPATCH_VIEW)
+    @RequiresPermission(Permission.OWN_ACCOUNT)
     UnitView unit(@PathVariable long id) {
+        requireFleetReader();
         return dispatch.find(id).orElseThrow(() -> DispatchProblem.noUnit(id));
     }
 
@@ -123,8 +127,9 @@ class DispatchApiController {
     }
 
     @GetMapping("/api/v1/units/{id}/devices")
-    @RequiresPermission(Permission.DISPATCH_VIEW)
+    @RequiresPermission(Permission.OWN_ACCOUNT)
     UnitDevices devices(@PathVariable long id) {
+        requireFleetReader();
         dispatch.find(id).orElseThrow(() -> DispatchProblem.noUnit(id));
         return new UnitDevices(id, devices.devicesOf(id));
     }
@@ -190,6 +195,19 @@ class DispatchApiController {
         } catch (IllegalArgumentException unknown) {
             throw DispatchProblem.invalid("The status is one of AVAILABLE, EN_ROUTE, ON_SCENE or OUT_OF_SERVICE"
                     + (given == null || given.isBlank() ? "." : " (not " + given + ")."));
+        }
+    }
+
+    /**
+     * Agencies, units and devices are read by dispatchers (DISPATCH_VIEW) and by the administrators who configure
+     * them (SYSTEM_CONFIGURE, who see no incidents). An endpoint declares one permission, so those reading them ask
+     * for a signed-in user and check here.
+     */
+    static void requireFleetReader() {
+        SignedInUser user = user();
+        if (!user.can(Permission.DISPATCH_VIEW) && !user.can(Permission.SYSTEM_CONFIGURE)) {
+            throw DispatchProblem.forbidden("Seeing the agencies and units needs the permission to view dispatch "
+                    + "or to configure the system.");
         }
     }
 

@@ -40,9 +40,11 @@ class FleetConsoleController {
         this.messages = messages;
     }
 
+    /** Read by dispatchers and by administrators: see {@link DispatchApiController#requireFleetReader()}. */
     @GetMapping("/dispatch/units")
-    @RequiresPermission(Permission.DISPATCH_VIEW)
+    @RequiresPermission(Permission.OWN_ACCOUNT)
     String units(Model model) {
+        DispatchApiController.requireFleetReader();
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("pageTitle", messages.getMessage("dispatch.units.title", null, locale));
         model.addAttribute("agencies", fleet.agencies());

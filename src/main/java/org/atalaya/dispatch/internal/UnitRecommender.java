@@ -1,5 +1,7 @@
 package org.atalaya.dispatch.internal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.atalaya.dispatch.DispatchProperties;
 import org.atalaya.dispatch.TravelTimeEstimator;
 import org.atalaya.dispatch.UnitStatus;
@@ -37,6 +38,7 @@ public class UnitRecommender {
     public record Recommendation(long unitId, String callSign, String agency, String unitType, Double distanceMetres,
                                  @JsonIgnore Duration eta, Instant positionAt, boolean stale) {
 
+        @JsonProperty("etaSeconds")
         public Long etaSeconds() {
             return eta == null ? null : eta.toSeconds();
         }

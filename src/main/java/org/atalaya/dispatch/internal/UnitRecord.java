@@ -7,15 +7,15 @@ import org.atalaya.dispatch.UnitView;
 /** A unit as dispatch keeps it: what others see, and since when its status holds, its agency and whether it is listed. */
 record UnitRecord(UnitView view, long agencyId, Instant statusSince, boolean active) {
 
-    long id() {
+    public long id() {
         return view.id();
     }
 
-    String callSign() {
+    public String callSign() {
         return view.callSign();
     }
 
-    UnitStatus status() {
+    public UnitStatus status() {
         return view.status();
     }
 }
