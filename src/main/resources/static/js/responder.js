@@ -16,9 +16,6 @@
   const csrfHeader = document.querySelector('meta[name="_csrf_header"]');
   const language = document.documentElement.lang || undefined;
 
-  const shareSection = document.getElementById('responder-share');
-  const shareToggle = document.getElementById('responder-share-toggle');
-  const shareState = document.getElementById('responder-share-state');
   const streamState = document.getElementById('responder-stream');
 
   let map = null;
@@ -122,14 +119,14 @@
     }
   }
 
-  /* After the first load and after every swap of the panel: its map, and whether there is a unit to share for. */
+  /* After the first load and after every swap of the panel: its map, and the sharing shown as it stands. */
   function panelChanged() {
     const current = panel();
     if (!current || current === shownPanel) return;
     shownPanel = current;
     drawMap();
-    shareSection.hidden = !signedOn();
     if (!signedOn()) stopSharing(true);
+    showSharing();
   }
 
   document.addEventListener('htmx:afterSettle', panelChanged);
@@ -169,30 +166,39 @@
   let lastSentAt = 0;
   let sendTimer = null;
   let sending = false;
+  /* The last word about sharing ({text, failed}), kept while the panel is loaded again; null when not sharing. */
+  let shareNews = null;
 
-  function showShare(text, failed) {
-    shareState.textContent = text;
-    shareState.classList.toggle('error-text', Boolean(failed));
-    shareState.classList.toggle('muted', !failed);
+  function tell(text, failed) {
+    shareNews = { text: text, failed: Boolean(failed) };
+    showSharing();
   }
 
-  function markSharing(on) {
-    shareToggle.setAttribute('aria-pressed', on ? 'true' : 'false');
-    shareToggle.textContent = on ? data.labelShareOn : data.labelShareOff;
-    shareToggle.classList.toggle('ghost', !on);
-    shareToggle.classList.toggle('responder-sharing', on);
+  /* The panel's toggle and line, as the sharing stands (the panel is replaced whenever the unit changes). */
+  function showSharing() {
+    const toggle = document.getElementById('responder-share-toggle');
+    const state = document.getElementById('responder-share-state');
+    if (!toggle || !state) return;
+    const on = watch !== null;
+    toggle.setAttribute('aria-pressed', on ? 'true' : 'false');
+    toggle.textContent = on ? data.labelShareOn : data.labelShareOff;
+    toggle.classList.toggle('ghost', !on);
+    toggle.classList.toggle('responder-sharing', on);
+    const failed = shareNews !== null && shareNews.failed;
+    state.textContent = shareNews ? shareNews.text : data.labelIdle;
+    state.classList.toggle('error-text', failed);
+    state.classList.toggle('muted', !failed);
   }
 
   function startSharing() {
     if (!window.isSecureContext || !navigator.geolocation) {
-      showShare(data.labelInsecure, true);
+      tell(data.labelInsecure, true);
       return;
     }
-    markSharing(true);
     sessionStorage.setItem(SHARING_KEY, '1');
-    showShare(data.labelWaiting, false);
     watch = navigator.geolocation.watchPosition(onFix, onFixError,
       { enableHighAccuracy: true, maximumAge: 0, timeout: 60000 });
+    tell(data.labelWaiting, false);
   }
 
   function stopSharing(forget) {
@@ -202,7 +208,8 @@
     clearTimeout(sendTimer);
     sendTimer = null;
     if (forget) sessionStorage.removeItem(SHARING_KEY);
-    markSharing(false);
+    shareNews = null;
+    showSharing();
   }
 
   function onFix(fix) {
@@ -214,9 +221,9 @@
   function onFixError(error) {
     if (error.code === error.PERMISSION_DENIED) {
       stopSharing(true);
-      showShare(data.labelDenied, true);
+      tell(data.labelDenied, true);
     } else {
-      showShare(data.labelUnavailable, true);
+      tell(data.labelUnavailable, true);
     }
   }
 
@@ -249,26 +256,23 @@
       return response.json().catch(function () { return {}; }).then(function (body) {
         if (!response.ok) throw new Error(body.detail || String(response.status));
         const time = new Date(body.at || Date.now()).toLocaleTimeString(language);
-        showShare(body.accuracyMetres == null ? format(data.labelSentUnknownAccuracy, time)
+        tell(body.accuracyMetres == null ? format(data.labelSentUnknownAccuracy, time)
           : format(data.labelSent, time, Math.round(body.accuracyMetres)), false);
         moveUnit(body.latitude, body.longitude);
       });
     }).catch(function (failure) {
-      showShare(format(data.labelFailed, failure.message), true);
+      tell(format(data.labelFailed, failure.message), true);
     }).finally(function () {
       sending = false;
       if (latestFix && watch !== null) onFix(latestFix);
     });
   }
 
-  shareToggle.addEventListener('click', function () {
+  document.addEventListener('click', function (event) {
+    if (!event.target.closest('#responder-share-toggle')) return;
     if (watch === null) startSharing();
-    else {
-      stopSharing(true);
-      showShare(shareState.dataset.idle || data.labelShareOff, false);
-    }
+    else stopSharing(true);
   });
-  shareState.dataset.idle = shareState.textContent;
 
   panelChanged();
   listen();

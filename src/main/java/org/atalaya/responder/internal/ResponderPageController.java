@@ -14,6 +14,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,13 +49,17 @@ class ResponderPageController {
         this.messages = messages;
     }
 
+    /** Where Traccar Client on the phone sends its positions (tracking's OsmAnd endpoint on this server). */
+    @ModelAttribute("trackingAddress")
+    String trackingAddress() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/osmand").toUriString();
+    }
+
     @GetMapping("/responder")
     String page(Model model) {
         model.addAttribute("pageTitle", message("responder.title"));
         model.addAttribute("map", map);
         model.addAttribute("positionEvery", properties.positionEvery().toMillis());
-        model.addAttribute("trackingAddress",
-                ServletUriComponentsBuilder.fromCurrentContextPath().path("/osmand").toUriString());
         model.addAttribute("panel", panels.of(username(), locale()));
         return PAGE;
     }
