@@ -6,8 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands the SIP stack's own warnings and errors to SLF4J, so the stack needs no log4j. Its debug and trace output is
- * dropped on purpose: it prints whole SIP messages, with callers' numbers and locations in them.
+ * Hands the SIP stack's own log to SLF4J, so the stack needs no log4j. The stack calls routine things warnings (no TLS
+ * key store, a caller closing its connection) and errors, so they come one level lower here. Its info, debug and
+ * trace output is dropped on purpose: it prints whole SIP messages, with callers' numbers and locations in them.
  * Public with a public constructor because the stack instantiates it by class name.
  */
 public final class SipStackLogger implements StackLogger {
@@ -19,14 +20,15 @@ public final class SipStackLogger implements StackLogger {
 
     @Override
     public boolean isLoggingEnabled() {
-        return log.isWarnEnabled();
+        return log.isDebugEnabled();
     }
 
     @Override
     public boolean isLoggingEnabled(int level) {
         return switch (level) {
-            case TRACE_FATAL, TRACE_ERROR -> log.isErrorEnabled();
-            case TRACE_WARN -> log.isWarnEnabled();
+            case TRACE_FATAL -> log.isErrorEnabled();
+            case TRACE_ERROR -> log.isWarnEnabled();
+            case TRACE_WARN -> log.isDebugEnabled();
             default -> false;
         };
     }
@@ -38,22 +40,23 @@ public final class SipStackLogger implements StackLogger {
 
     @Override
     public void logError(String message) {
-        log.error(message);
-    }
-
-    @Override
-    public void logError(String message, Exception e) {
-        log.error(message, e);
-    }
-
-    @Override
-    public void logWarning(String message) {
         log.warn(message);
     }
 
     @Override
+    public void logError(String message, Exception e) {
+        log.warn("{}: {}", message, String.valueOf(e));
+        log.debug(message, e);
+    }
+
+    @Override
+    public void logWarning(String message) {
+        log.debug(message);
+    }
+
+    @Override
     public void logException(Throwable e) {
-        log.warn("SIP stack exception", e);
+        log.debug("SIP stack exception", e);
     }
 
     @Override

@@ -151,7 +151,8 @@ class SipUserAgent implements SmartLifecycle, SipListenerExt {
                 default -> respond(event, request.getMethod().equals(Request.OPTIONS)
                         ? Response.OK : Response.METHOD_NOT_ALLOWED);
             }
-        } catch (Exception | LinkageError | AssertionError e) {
+        } catch (Exception | LinkageError e) {
+            // LinkageError too: a stack path that still reaches for log4j must not take the listener thread down.
             log.warn("Could not handle a SIP {} on call {}", request.getMethod(), SipMessages.callId(request), e);
         }
     }
