@@ -1,10 +1,21 @@
 // The reason and case number for viewing recorded video: asked in a dialog the first time, then kept for the
 // browser tab (sessionStorage) and sent with every request for video, thumbnails and clips until the user changes
-// the case.
+// the case. A link may carry the reason and case in its address (?reason=...&case=...): they are then taken as
+// given, without asking.
 (function () {
   "use strict";
 
   const KEY = "atalaya.playback.purpose";
+
+  /** A reason and case given in the address (a link from an incident page): accepted without asking. */
+  function fromAddress() {
+    const query = new URLSearchParams(location.search);
+    const reason = (query.get("reason") || "").trim().slice(0, 500);
+    if (!reason || !query.has("case")) return null;
+    const purpose = { reason, caseNumber: (query.get("case") || "").trim().slice(0, 100) };
+    sessionStorage.setItem(KEY, JSON.stringify(purpose));
+    return purpose;
+  }
 
   function stored() {
     try {
@@ -23,7 +34,7 @@
   function purpose(dialog, words) {
     const form = dialog.querySelector("form");
     const shownCase = document.getElementById("pb-case");
-    let given = stored();
+    let given = fromAddress() || stored();
     let pending = null;
 
     function show() {
