@@ -76,7 +76,9 @@ class CallDesk {
 
     /**
      * Answers a ringing call for the user. The call is claimed in the database first, so of two call-takers
-     * answering at once exactly one wins; the other hears who did.
+     * answering at once exactly one wins; the other hears who did. The answer is audited with the claim, before the
+     * line answers (an answer that cannot be audited is not made); when the line can no longer answer (the caller
+     * has gone), the claim is undone, the call is abandoned and the failed answer is audited too.
      */
     CallView answer(long id, SignedInUser user) {
         CallRow call = store.find(id).orElseThrow(() -> IntakeProblem.notFound(id));

@@ -90,6 +90,7 @@ class CallApiTest {
         fixtures.offer(sip, "sip:+543884123456@carrier.example", null, null, "missing", at);
         assertThat(jdbc.sql("SELECT count(*) FROM calls WHERE sip_call_id = ?").param(sip).query(Integer.class)
                 .single()).isEqualTo(1);
+        fixtures.end(sip, Instant.now(), false);
     }
 
     @Test
@@ -134,6 +135,7 @@ class CallApiTest {
             String ended = stream.until(line -> line.contains("\"id\":" + id + ","), WAIT);
             assertThat(ended).contains("\"state\":\"ENDED\"").contains("\"abandoned\":true");
         }
+        fixtures.end(before, Instant.now(), false);
     }
 
     @Test

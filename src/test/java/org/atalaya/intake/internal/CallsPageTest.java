@@ -92,6 +92,31 @@ class CallsPageTest {
         }
     }
 
+    /**
+     * The call is published as telephony would publish it, but never reached the SIP user agent, which therefore
+     * cannot answer it: exactly what a call-taker meets when the caller hangs up as they press the key.
+     */
+    @Test
+    void answeringACallTheLineNoLongerHasSaysSoAndTheCallIsAbandoned() {
+        try (BrowserContext context = browser.newContext("http://localhost:" + port, "en")) {
+            Page page = signedIn(context);
+            // offered long ago, so that it is the first ringing call whatever other tests left ringing
+            long id = fixtures.offer(CallFixtures.sipCallId(), "sip:+543884111222@carrier.example", null, null,
+                    "missing", Instant.parse("2001-01-01T00:00:00Z"));
+            Locator ringing = page.locator("#calls-ringing [data-call='" + id + "']");
+            assertThat(ringing).isVisible(visible());
+            assertThat(page.locator("#calls-ringing .call-row").first()).hasAttribute("data-call", String.valueOf(id));
+
+            page.keyboard().press("a");
+            assertThat(page.locator("#calls-message"))
+                    .containsText("The caller of call " + id + " hung up before it was answered.", text());
+            assertThat(page.locator("#calls-recent [data-call='" + id + "']")).containsText("Abandoned", text());
+            Assertions.assertThat(jdbc.sql("SELECT outcome FROM audit_entry WHERE action = 'call.answered'"
+                    + " AND target = ? ORDER BY seq").param("call:" + id).query(String.class).list())
+                    .containsExactly("SUCCESS", "FAILURE");
+        }
+    }
+
     @Test
     void aCallByOrdinaryPhoneIsTakenDownWithTheKeyboardAndOpensAnIncident() {
         try (BrowserContext context = browser.newContext("http://localhost:" + port, "en")) {
