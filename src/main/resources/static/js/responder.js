@@ -142,6 +142,12 @@
       streamState.hidden = true;
     });
     source.addEventListener('error', function () {
+      if (source.readyState === EventSource.CLOSED) {
+        clearTimeout(interrupted);
+        streamState.textContent = data.labelClosed;
+        streamState.hidden = false;
+        return;
+      }
       if (interrupted) return;
       interrupted = setTimeout(function () {
         streamState.textContent = data.labelOffline;

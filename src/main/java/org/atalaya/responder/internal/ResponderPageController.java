@@ -85,7 +85,7 @@ class ResponderPageController {
     /**
      * Reports the unit's new status. {@code from} is the status the page showed: when the unit's status changed
      * meanwhile (a dispatcher reassigned it), the press is refused rather than applied to a situation the responder
-     * did not see.
+     * did not see. A second press of a button already heeded (a double tap) changes nothing.
      */
     @PostMapping("/responder/status")
     String status(@RequestParam UnitStatus status, @RequestParam UnitStatus from,
@@ -94,6 +94,7 @@ class ResponderPageController {
         return act(() -> {
             UnitView unit = units.signedOnBy(username())
                     .orElseThrow(() -> new IllegalStateException(message("responder.error.notSignedOn")));
+            if (unit.status() == status) return;
             if (unit.status() != from) {
                 throw new IllegalStateException(message("responder.error.changed",
                         message("responder.status." + unit.status())));

@@ -129,6 +129,20 @@ class ResponderPageTest {
     }
 
     @Test
+    void aDoubleTapChangesNothingMoreAndRefusesNothing() {
+        units.signOn(responder, unit);
+        fixtures.assign(fixtures.incident(), unit);
+        var session = signedIn("en");
+        session.get("/responder");
+
+        session.post("/responder/status", "from", "DISPATCHED", "status", "EN_ROUTE");
+        var again = session.htmxPost("/responder/status", "from", "DISPATCHED", "status", "EN_ROUTE");
+
+        assertThat(again.body()).doesNotContain("role=\"alert\"").contains("data-status=\"EN_ROUTE\"");
+        assertThat(units.find(unit).orElseThrow().status()).isEqualTo(UnitStatus.EN_ROUTE);
+    }
+
+    @Test
     void withHtmxTheAnswerIsThePanelAloneWithTheRefusalInIt() {
         var session = signedIn("en");
         session.get("/responder");
