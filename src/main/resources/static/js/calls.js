@@ -533,6 +533,8 @@
     else select(id);
   });
 
+  // the key after g belongs to the console's navigation (g c, g i...), never to this screen
+  let afterG = false;
   document.addEventListener('keydown', (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
     const target = event.target;
@@ -541,7 +543,14 @@
       if (event.key === 'Escape') target.blur();
       return;
     }
-    if (event.key === 'a') {
+    if (afterG) {
+      afterG = false;
+      return;
+    }
+    if (event.key === 'g') {
+      afterG = true;
+      setTimeout(() => { afterG = false; }, 1200);
+    } else if (event.key === 'a') {
       const first = sorted('RINGING')[0];
       if (first) { event.preventDefault(); answer(first.id); }
     } else if (event.key === 'n') {

@@ -3,6 +3,7 @@ package org.atalaya.intake.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.atalaya.incident.IncidentView;
 import org.atalaya.incident.Incidents;
 import org.springframework.stereotype.Component;
@@ -43,8 +44,7 @@ class CallViews {
 
     /** What the queue shows: ringing and answered calls, then the calls that ended lately. */
     List<CallView> queue() {
-        List<CallView> open = store.open().stream().map(this::view).toList();
-        return java.util.stream.Stream.concat(open.stream(), recent().stream()).toList();
+        return Stream.concat(store.open().stream().map(this::view), recent().stream()).toList();
     }
 
     CallView view(CallRow row) {

@@ -1,5 +1,6 @@
 package org.atalaya.intake.internal;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ class IntakeProblem extends RequestProblem {
 
     /** An incident offered as possibly the same as the one the call is about. */
     record Candidate(long id, String number, String typeCode, int priority, String status, String address,
-                     Double latitude, Double longitude, String summary, java.time.Instant createdAt) {
+                     Double latitude, Double longitude, String summary, Instant createdAt) {
 
         static Candidate of(IncidentView incident) {
             return new Candidate(incident.id(), incident.number(), incident.typeCode(), incident.priority(),

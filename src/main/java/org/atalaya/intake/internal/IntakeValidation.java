@@ -1,5 +1,6 @@
 package org.atalaya.intake.internal;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -83,7 +84,7 @@ class IntakeValidation {
 
     private String say(String code, Object... arguments) {
         Locale locale = LocaleContextHolder.getLocale();
-        Object[] words = java.util.Arrays.stream(arguments).map(String::valueOf).toArray();
+        Object[] words = Arrays.stream(arguments).map(String::valueOf).toArray();
         return messages.getMessage("intake.invalid." + code, words, locale);
     }
 
