@@ -3,6 +3,7 @@ package org.atalaya.tracking.internal;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -69,6 +70,15 @@ class PositionStore {
         return connection.createArrayOf(type, values);
     }
 
+    /**
+     * A {@code real} column as the decimal it was written as (12.5, not 12.5000001), null when it is null: speeds,
+     * headings and accuracies are kept to the seven digits a {@code real} holds.
+     */
+    private static Double real(ResultSet rs, String column) throws SQLException {
+        float value = rs.getFloat(column);
+        return rs.wasNull() ? null : Double.valueOf(Float.toString(value));
+    }
+
     /** The newest valid fix of each unit since {@code since}. */
     List<UnitPosition> latestValidSince(Instant since) {
         return jdbc.sql("""
@@ -79,8 +89,8 @@ class PositionStore {
                 .param(Timestamp.from(since))
                 .query((rs, n) -> new UnitPosition(rs.getLong("unit_id"), rs.getDouble("latitude"),
                         rs.getDouble("longitude"), rs.getTimestamp("fixed_at").toInstant(),
-                        rs.getObject("speed_mps", Double.class), rs.getObject("heading_deg", Double.class),
-                        rs.getObject("accuracy_m", Double.class)))
+                        real(rs, "speed_mps"), real(rs, "heading_deg"),
+                        real(rs, "accuracy_m")))
                 .list();
     }
 
@@ -92,10 +102,10 @@ class PositionStore {
                 .param(unitId).param(Timestamp.from(from)).param(Timestamp.from(to)).param(limit)
                 .query((rs, n) -> new PositionRow(rs.getLong("unit_id"), rs.getString("device_id"),
                         rs.getTimestamp("fixed_at").toInstant(), rs.getTimestamp("received_at").toInstant(),
-                        rs.getDouble("latitude"), rs.getDouble("longitude"), rs.getObject("speed_mps", Double.class),
-                        rs.getObject("heading_deg", Double.class), rs.getObject("altitude_m", Double.class),
-                        rs.getObject("accuracy_m", Double.class), rs.getObject("hdop", Double.class),
-                        rs.getObject("battery_pct", Double.class), rs.getBoolean("valid"),
+                        rs.getDouble("latitude"), rs.getDouble("longitude"), real(rs, "speed_mps"),
+                        real(rs, "heading_deg"), real(rs, "altitude_m"),
+                        real(rs, "accuracy_m"), real(rs, "hdop"),
+                        real(rs, "battery_pct"), rs.getBoolean("valid"),
                         PositionRow.Source.valueOf(rs.getString("source"))))
                 .list();
     }
