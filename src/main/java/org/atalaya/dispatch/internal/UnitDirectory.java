@@ -53,9 +53,13 @@ class UnitDirectory {
         return Optional.ofNullable(units.get(id));
     }
 
-    /** Reads the units again from the database (after their change committed). */
-    void reload(Collection<Long> ids) {
-        if (!loaded) return;
+    /**
+     * Reads the units again from the database (after their change committed). One reload at a time, so that a slower
+     * read of an older state cannot overwrite a newer one; and after the first load, which may have read the
+     * table before this change committed.
+     */
+    synchronized void reload(Collection<Long> ids) {
+        ensureLoaded();
         for (long id : ids) {
             Optional<UnitRecord> unit = jdbc.sql(SELECT + " WHERE u.id = ?").param(id).query(UnitDirectory::read)
                     .optional();
