@@ -4,13 +4,20 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.time.Clock;
+import org.atalaya.audit.AuditLog;
 import org.atalaya.identity.UserAccounts;
+import org.atalaya.incident.Incidents;
+import org.atalaya.telephony.EmergencyLines;
 import org.atalaya.telephony.CallerLocation;
 import org.atalaya.telephony.EmergencyCallEnded;
 import org.atalaya.telephony.EmergencyCallOffered;
 import org.atalaya.test.TestAccounts;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Calls offered and ended as telephony reports them, call-takers, and what the audit log holds about calls. */
 final class CallFixtures {
@@ -25,6 +32,15 @@ final class CallFixtures {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.events = events;
+    }
+
+    /** The application's call desk, but with the SIP side played by the given line. */
+    static CallDesk deskWith(EmergencyLines line, ApplicationContext context) {
+        return new CallDesk(context.getBean(CallStore.class), context.getBean(CallViews.class),
+                context.getBean(CallStream.class), line, context.getBean(Incidents.class),
+                context.getBean(IntakeValidation.class), context.getBean(AuditLog.class),
+                context.getBean(TransactionTemplate.class), context.getBean(MessageSource.class),
+                context.getBean(Clock.class));
     }
 
     /** A call-taker with the built-in role and {@link #PASSWORD}; returns the user name. */

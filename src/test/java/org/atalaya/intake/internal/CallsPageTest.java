@@ -8,12 +8,18 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PageAssertions;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
+import org.atalaya.access.Permission;
+import org.atalaya.access.SignedInUser;
 import org.atalaya.identity.UserAccounts;
 import org.atalaya.incident.IncidentView;
 import org.atalaya.incident.Incidents;
 import org.atalaya.telephony.CallerLocation;
+import org.atalaya.telephony.EmergencyLines;
 import org.atalaya.test.AtalayaTest;
 import org.atalaya.test.Browser;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -49,6 +56,8 @@ class CallsPageTest {
     ApplicationEventPublisher events;
     @Autowired
     Incidents incidents;
+    @Autowired
+    ApplicationContext application;
 
     private CallFixtures fixtures;
     private String callTaker;
@@ -118,6 +127,55 @@ class CallsPageTest {
     }
 
     @Test
+    void anAnsweredSipCallIsTakenDownWithTheCallersPlaceAlreadyOnTheMap() {
+        try (BrowserContext context = browser.newContext("http://localhost:" + port, "en")) {
+            Page page = signedIn(context);
+            String sip = CallFixtures.sipCallId();
+            Instant offeredAt = Instant.now().minusSeconds(20).truncatedTo(ChronoUnit.MILLIS);
+            double[] point = CallFixtures.somewhere();
+            long id = fixtures.offer(sip, "sip:+543884222333@carrier.example", "Carla Mamani",
+                    new CallerLocation(point[0], point[1], 25.0, "Av. Forestal 1200"), null, offeredAt);
+            // the answer as the SIP user agent would give it for a call that really rang
+            CallFixtures.deskWith(new EmergencyLines() {
+                @Override
+                public boolean answer(String callId) {
+                    return true;
+                }
+
+                @Override
+                public boolean hangUp(String callId) {
+                    return true;
+                }
+            }, application).answer(id, signedInUser(callTaker));
+
+            Locator active = page.locator("#calls-active [data-call='" + id + "']");
+            active.getByText("Take down").click(new Locator.ClickOptions().setTimeout(SERVER_ANSWER_MILLIS));
+            assertThat(page.getByLabel("Caller's number")).hasValue("+543884222333");
+            assertThat(page.getByLabel("Caller's name")).hasValue("Carla Mamani");
+            assertThat(page.getByLabel("Address or place")).hasValue("Av. Forestal 1200");
+            assertThat(page.getByLabel("Coordinates")).hasValue(String.format(Locale.ROOT, "%.6f, %.6f", point[0],
+                    point[1]));
+            assertThat(page.locator("#intake-map .intake-uncertainty")).hasCount(1);
+            assertThat(page.locator("#intake-map .intake-point")).hasCount(1);
+
+            page.getByLabel("Incident type").fill("Medical emergency");
+            page.getByLabel("What happened").fill("An elderly man fainted at the bus stop");
+            page.getByLabel("Caller's name").press("Enter");
+
+            page.waitForURL(Pattern.compile(".*/incidents/\\d+$"),
+                    new Page.WaitForURLOptions().setTimeout(SERVER_ANSWER_MILLIS));
+            IncidentView incident = incidents.find(Long.parseLong(page.url().replaceAll(".*/incidents/", "")))
+                    .orElseThrow();
+            Assertions.assertThat(incident.typeCode()).isEqualTo("MEDICAL_EMERGENCY");
+            Assertions.assertThat(incident.callOfferedAt()).isEqualTo(offeredAt);
+            Assertions.assertThat(incident.callAnsweredAt()).isAfter(offeredAt);
+            Assertions.assertThat(incident.address()).isEqualTo("Av. Forestal 1200");
+            Assertions.assertThat(incident.latitude()).isCloseTo(point[0], Assertions.within(1e-6));
+            fixtures.end(sip, Instant.now(), true);
+        }
+    }
+
+    @Test
     void aCallByOrdinaryPhoneIsTakenDownWithTheKeyboardAndOpensAnIncident() {
         try (BrowserContext context = browser.newContext("http://localhost:" + port, "en")) {
             Page page = signedIn(context);
@@ -176,6 +234,35 @@ class CallsPageTest {
             PageAssertions pageAssertions = assertThat(page);
             pageAssertions.hasURL(Pattern.compile(".*/calls(\\?.*)?$"));
         }
+    }
+
+    private SignedInUser signedInUser(String username) {
+        return new SignedInUser() {
+            @Override
+            public String username() {
+                return username;
+            }
+
+            @Override
+            public String displayName() {
+                return username;
+            }
+
+            @Override
+            public boolean can(Permission permission) {
+                return permission == Permission.CALL_INTAKE;
+            }
+
+            @Override
+            public boolean can(Permission permission, String cameraGroup) {
+                return false;
+            }
+
+            @Override
+            public Set<Permission> permissions() {
+                return Set.of(Permission.CALL_INTAKE);
+            }
+        };
     }
 
     private Page signedIn(BrowserContext context) {
