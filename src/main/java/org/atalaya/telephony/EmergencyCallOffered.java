@@ -3,8 +3,9 @@ package org.atalaya.telephony;
 import java.time.Instant;
 
 /**
- * An emergency call is ringing: every call-taker's console should offer it. Published synchronously on the SIP
- * stack's thread, outside any transaction; listen with a plain, quick {@code @EventListener}.
+ * An emergency call is ringing: every call-taker's console should offer it. Published outside any transaction on the
+ * telephony module's own announcing thread (not the SIP stack's), one event at a time in the order the calls' things
+ * happened, after the call is audited; listen with a plain, quick {@code @EventListener}.
  *
  * @param callId          our identifier of the call (the SIP Call-ID), used to answer or hang it up
  * @param callerUri       the caller's SIP or tel URI as received (From, or P-Asserted-Identity when present)

@@ -85,7 +85,7 @@ public final class Sipp {
             List<String> command = new ArrayList<>(List.of(EXECUTABLE, "127.0.0.1:" + port,
                     "-sf", scenarioFile.toString(), "-t", transport, "-i", "127.0.0.1", "-p", String.valueOf(freePort()),
                     "-m", String.valueOf(calls), "-timeout", timeout.toSeconds() + "s", "-timeout_error",
-                    "-recv_timeout", "15000", "-nostdin", "-cid_str", callIdPrefix + "-%u",
+                    "-recv_timeout", "30000", "-nostdin", "-cid_str", callIdPrefix + "-%u",
                     "-trace_err", "-error_file", folder.resolve("errors.log").toString(),
                     "-trace_msg", "-message_file", folder.resolve("messages.log").toString()));
             if (rate != null) command.addAll(List.of("-r", String.valueOf(rate)));
@@ -128,6 +128,11 @@ public final class Sipp {
 
         public boolean isAlive() {
             return process.isAlive();
+        }
+
+        /** The SIP messages SIPp has sent and received so far, as it traces them while it runs. */
+        public String messagesSoFar() {
+            return read("messages.log");
         }
 
         /** Waits for SIPp to end (killing it past its own timeout) and gives its exit code and traces. */

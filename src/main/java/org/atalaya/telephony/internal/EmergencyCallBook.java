@@ -5,6 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.atalaya.audit.AuditEvent;
 import org.atalaya.audit.AuditLog;
 import org.atalaya.telephony.EmergencyCallEnded;
@@ -12,16 +17,20 @@ import org.atalaya.telephony.EmergencyCallOffered;
 import org.atalaya.telephony.EmergencyLines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * The calls that are ringing or answered right now, kept in memory only while they last. Every offered and every
  * ended call is audited (caller data is personal data; the audit log is where that is accounted for) and announced
- * with an event. The book exists whether or not the SIP user agent runs, so the console always finds its lines.
+ * with an event. Auditing and announcing happen on one thread of their own, in order, so that SIP signalling never
+ * waits for the database: under a burst of calls the stack keeps ringing and cancelling on time.
+ * The book exists whether or not the SIP user agent runs, so the console always finds its lines.
  */
 @Component
-class EmergencyCallBook implements EmergencyLines {
+class EmergencyCallBook implements EmergencyLines, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EmergencyCallBook.class);
 
@@ -61,12 +70,34 @@ class EmergencyCallBook implements EmergencyLines {
     private final AuditLog audit;
     private final Clock clock;
     private final int maxCalls;
+    private final Executor announcer;
 
+    @Autowired
     EmergencyCallBook(ApplicationEventPublisher events, AuditLog audit, Clock clock, TelephonyProperties properties) {
+        this(events, audit, clock, properties, Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("emergency-call-announcer").daemon().factory()));
+    }
+
+    /** @param announcer runs the audit entries and events one after the other, in the order given */
+    EmergencyCallBook(ApplicationEventPublisher events, AuditLog audit, Clock clock, TelephonyProperties properties,
+                      Executor announcer) {
         this.events = events;
         this.audit = audit;
         this.clock = clock;
         this.maxCalls = properties.maxCalls();
+        this.announcer = announcer;
+    }
+
+    /** Lets the announcements already queued (the calls ended at shutdown among them) reach the audit log. */
+    @Override
+    public void destroy() throws InterruptedException {
+        if (announcer instanceof ExecutorService service) {
+            service.shutdown();
+            if (!service.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.error("Emergency call announcements still queued at shutdown were dropped");
+                service.shutdownNow();
+            }
+        }
     }
 
     boolean isFull() {
@@ -91,8 +122,7 @@ class EmergencyCallBook implements EmergencyLines {
         Instant offeredAt = clock.instant();
         AuditEvent entry = AuditEvent.success("call.offered", "call:" + callId).with("caller", callerUri)
                 .with("location", location.location() != null ? "present" : location.problem());
-        record(entry, callId);
-        publish(new EmergencyCallOffered(callId, callerUri, callerName, offeredAt, location.location(),
+        announce(entry, new EmergencyCallOffered(callId, callerUri, callerName, offeredAt, location.location(),
                 location.problem()), callId);
         return Offer.OFFERED;
     }
@@ -209,9 +239,20 @@ class EmergencyCallBook implements EmergencyLines {
         boolean answered = call.state == State.ANSWERED;
         call.state = State.ENDED;
         calls.remove(call.callId);
-        record(AuditEvent.success("call.ended", "call:" + call.callId).with("answered", String.valueOf(answered))
-                .with("how", ending.words), call.callId);
-        publish(new EmergencyCallEnded(call.callId, clock.instant(), answered), call.callId);
+        announce(AuditEvent.success("call.ended", "call:" + call.callId).with("answered", String.valueOf(answered))
+                .with("how", ending.words), new EmergencyCallEnded(call.callId, clock.instant(), answered),
+                call.callId);
+    }
+
+    private void announce(AuditEvent entry, Object event, String callId) {
+        try {
+            announcer.execute(() -> {
+                record(entry, callId);
+                publish(event, callId);
+            });
+        } catch (RejectedExecutionException e) {
+            log.error("Could not announce {} of call {}: shutting down", entry.action(), callId);
+        }
     }
 
     /** An emergency call is never refused because the audit log is out of reach: the failure is logged loudly. */

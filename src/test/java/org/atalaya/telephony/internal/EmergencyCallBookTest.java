@@ -25,7 +25,7 @@ class EmergencyCallBookTest {
         if (auditBroken) throw new AuditWriteFailedException("database gone", null);
         audited.add(event);
         return audited.size();
-    }, Clock.fixed(NOW, ZoneOffset.UTC), new TelephonyProperties(null, null, null, null, null, 2, null));
+    }, Clock.fixed(NOW, ZoneOffset.UTC), new TelephonyProperties(null, null, null, null, null, 2, null), Runnable::run);
 
     /** Remembers what the book asked of the SIP side. */
     private static final class RecordingLeg implements CallLeg {

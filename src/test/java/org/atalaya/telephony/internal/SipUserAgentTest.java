@@ -20,6 +20,7 @@ import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Real SIP calls from SIPp to the running application's user agent. */
 @AtalayaTest
@@ -38,6 +39,9 @@ class SipUserAgentTest {
 
     @Autowired
     private EmergencyCallBook book;
+
+    @Autowired
+    private JdbcClient database;
 
     private final List<Object> events = new CopyOnWriteArrayList<>();
     private final ApplicationListener<ApplicationEvent> collector = event -> {
@@ -96,6 +100,29 @@ class SipUserAgentTest {
         });
         assertThat(book.isKnown(call.callId())).isFalse();
         assertThat(lines.hangUp(call.callId())).isFalse();
+        assertThat(result.messages()).contains("m=audio 0 RTP/AVP 0");
+        assertThat(database.sql("SELECT action FROM audit_entry WHERE target = :target ORDER BY seq")
+                .param("target", "call:" + call.callId()).query(String.class).list())
+                .containsExactly("call.offered", "call.ended");
+    }
+
+    @Test
+    void aReInviteKeepsTheSessionAndTheCentreHangsUpWithBye() {
+        Sipp.Run run = Sipp.scenario("answered-reinvite-centre-hangs-up").callIds(prefix).start(agent.port());
+        Await.until(WAIT, () -> !offered().isEmpty(), "SIPp is running", run::isAlive, () -> run.await().details());
+        String callId = offered().getFirst().callId();
+        assertThat(lines.answer(callId)).isTrue();
+        Await.until(WAIT, () -> run.messagesSoFar().contains("CSeq: 2 ACK"), "SIPp is running", run::isAlive,
+                () -> run.await().details());
+
+        assertThat(lines.hangUp(callId)).isTrue();
+
+        Sipp.Result result = run.await();
+        assertThat(result.succeeded()).as(result.details()).isTrue();
+        assertThat(result.messages()).contains("CSeq: 2 INVITE").contains("m=audio 0 RTP/AVP 0");
+        Await.until(WAIT, () -> !ended().isEmpty());
+        assertThat(ended()).singleElement().satisfies(end -> assertThat(end.answered()).isTrue());
+        assertThat(book.isKnown(callId)).isFalse();
     }
 
     @Test
@@ -121,6 +148,7 @@ class SipUserAgentTest {
 
         Sipp.Result result = run.await();
         assertThat(result.succeeded()).as(result.details()).isTrue();
+        Await.until(WAIT, () -> !ended().isEmpty());
         assertThat(ended()).singleElement().satisfies(end -> assertThat(end.answered()).isFalse());
         assertThat(lines.answer(call.callId())).isFalse();
     }
@@ -130,9 +158,9 @@ class SipUserAgentTest {
         Sipp.Result result = Sipp.scenario("cancelled").callIds(prefix).overTcp().run(agent.port());
 
         assertThat(result.succeeded()).as(result.details()).isTrue();
+        Await.until(WAIT, () -> !ended().isEmpty());
         assertThat(offered()).singleElement().satisfies(call ->
                 assertThat(call.locationProblem()).isEqualTo("the call carried no location"));
-        Await.until(WAIT, () -> !ended().isEmpty());
         assertThat(ended()).singleElement().satisfies(end -> {
             assertThat(end.callId()).isEqualTo(offered().getFirst().callId());
             assertThat(end.answered()).isFalse();
@@ -152,11 +180,11 @@ class SipUserAgentTest {
         Sipp.Result garbage = Sipp.scenario("garbage").callIds(prefix + "-garbage").run(agent.port());
         assertThat(garbage.succeeded()).as(garbage.details()).isTrue();
 
-        Sipp.Result flood = Sipp.scenario("cancelled").callIds(prefix + "-flood").calls(150).rate(75)
-                .timeout(Duration.ofSeconds(60)).run(agent.port());
+        Sipp.Result flood = Sipp.scenario("cancelled").callIds(prefix + "-flood").calls(100).rate(50)
+                .timeout(Duration.ofSeconds(90)).run(agent.port());
         assertThat(flood.succeeded()).as(flood.details()).isTrue();
-        Await.until(WAIT, () -> ended().size() == 150);
-        assertThat(offered()).hasSize(150);
+        Await.until(WAIT, () -> ended().size() == 100);
+        assertThat(offered()).hasSize(100);
         assertThat(offered()).noneMatch(call -> book.isKnown(call.callId()));
 
         Sipp.Result afterwards = answeredCall(prefix + "-after", false);
