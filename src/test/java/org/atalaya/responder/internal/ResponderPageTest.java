@@ -36,14 +36,15 @@ class ResponderPageTest {
     @Autowired
     UnitPositions positions;
 
-    ResponderFixtures fixtures;
+    /** One administrator and one dispatcher for the class: making accounts is slow (their passwords are hashed). */
+    static ResponderFixtures fixtures;
     String responder;
     String callSign;
     long unit;
 
     @BeforeEach
     void unitAndResponder() {
-        fixtures = new ResponderFixtures(port, jdbc, accounts, incidents);
+        if (fixtures == null) fixtures = new ResponderFixtures(port, jdbc, accounts, incidents);
         responder = fixtures.responder();
         callSign = ResponderFixtures.callSign();
         unit = fixtures.unit(callSign);
