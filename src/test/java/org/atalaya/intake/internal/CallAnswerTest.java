@@ -3,12 +3,12 @@ package org.atalaya.intake.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -16,18 +16,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.atalaya.access.Permission;
 import org.atalaya.access.SignedInUser;
-import org.atalaya.audit.AuditLog;
 import org.atalaya.identity.UserAccounts;
-import org.atalaya.incident.Incidents;
 import org.atalaya.telephony.EmergencyLines;
 import org.atalaya.test.AtalayaTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Answering and hanging up, with the SIP side played by the test (a line that says whether the call could be
@@ -44,29 +41,15 @@ class CallAnswerTest {
     @Autowired
     ApplicationEventPublisher events;
     @Autowired
-    CallStore store;
-    @Autowired
     CallViews views;
     @Autowired
-    CallStream stream;
-    @Autowired
-    Incidents incidents;
-    @Autowired
-    IntakeValidation validation;
-    @Autowired
-    AuditLog audit;
-    @Autowired
-    TransactionTemplate transaction;
-    @Autowired
-    MessageSource messages;
-    @Autowired
-    Clock clock;
+    ApplicationContext application;
 
     private CallFixtures fixtures;
 
     /** The SIP side as the test wants it: which calls can still be answered, and what was asked of it. */
     private static final class TestLine implements EmergencyLines {
-        final Set<String> gone = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final Set<String> gone = ConcurrentHashMap.newKeySet();
         final List<String> answered = new CopyOnWriteArrayList<>();
         final List<String> hungUp = new CopyOnWriteArrayList<>();
 
@@ -112,7 +95,7 @@ class CallAnswerTest {
     @BeforeEach
     void desk() {
         fixtures = new CallFixtures(jdbc, accounts, events);
-        desk = new CallDesk(store, views, stream, line, incidents, validation, audit, transaction, messages, clock);
+        desk = CallFixtures.deskWith(line, application);
     }
 
     @Test
