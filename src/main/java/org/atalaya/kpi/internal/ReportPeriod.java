@@ -33,7 +33,7 @@ record ReportPeriod(LocalDate firstDay, LocalDate lastDay, ZoneId zone) {
         return ChronoUnit.DAYS.between(firstDay, lastDay) + 1;
     }
 
-    boolean hourly() {
+    public boolean hourly() {
         return days() <= 2;
     }
 

@@ -50,7 +50,7 @@ record ResponseTimeReport(ReportPeriod period, Targets targets, Map<Measure, Mea
     record HistogramBin(Duration from, Duration to, int count, boolean withinTarget) {
     }
 
-    boolean empty() {
+    public boolean empty() {
         return calls.total() == 0 && incidents.opened() == 0
                 && overall.values().stream().allMatch(MeasureStats::empty);
     }
