@@ -85,14 +85,14 @@ class CallDesk {
         Instant now = clock.instant();
         Boolean claimed = transaction.execute(status -> {
             if (!store.claim(id, user.username(), now)) return false;
-            audit.record(AuditEvent.success("call.answered", target(id)).by(user.username()));
+            audit.record(withSipCallId(AuditEvent.success("call.answered", target(id)), call).by(user.username()));
             return true;
         });
         if (!Boolean.TRUE.equals(claimed)) throw whyNotRinging(id);
         if (call.channel() == CallChannel.SIP && !lines.answer(call.sipCallId())) {
             transaction.executeWithoutResult(status -> {
                 store.abandonClaimed(id, clock.instant());
-                audit.record(AuditEvent.failure("call.answered", target(id)).by(user.username())
+                audit.record(withSipCallId(AuditEvent.failure("call.answered", target(id)), call).by(user.username())
                         .with("why", "the caller hung up"));
             });
             stream.changed(id);
@@ -109,7 +109,7 @@ class CallDesk {
         if (call.answeredAt() == null) throw IntakeProblem.notAnswered(id);
         transaction.executeWithoutResult(status -> {
             if (!store.end(id, clock.instant())) throw IntakeProblem.ended(id);
-            audit.record(AuditEvent.success("call.hung-up", target(id)).by(user.username()));
+            audit.record(withSipCallId(AuditEvent.success("call.hung-up", target(id)), call).by(user.username()));
         });
         if (call.channel() == CallChannel.SIP) lines.hangUp(call.sipCallId());
         stream.changed(id);
@@ -208,6 +208,11 @@ class CallDesk {
         CallRow now = store.find(id).orElseThrow(() -> IntakeProblem.notFound(id));
         if (now.answeredBy() != null) return IntakeProblem.answeredBy(id, now.answeredBy());
         return IntakeProblem.callerGone(id);
+    }
+
+    /** Telephony audits the SIP side of a call under its SIP Call-ID: the entries of both sides can be matched. */
+    private static AuditEvent withSipCallId(AuditEvent entry, CallRow call) {
+        return call.sipCallId() == null ? entry : entry.with("sip-call-id", call.sipCallId());
     }
 
     private static String target(long id) {

@@ -170,6 +170,8 @@ class CallAnswerTest {
         assertThat(line.hungUp).containsExactly(sip);
         assertThat(fixtures.audited("call.hung-up", "call:" + id)).isEqualTo(1);
         assertThat(fixtures.lastActor("call.hung-up", "call:" + id)).isEqualTo(user.username());
+        assertThat(jdbc.sql("SELECT details ->> 'sip-call-id' FROM audit_entry WHERE action = 'call.hung-up'"
+                + " AND target = ?").param("call:" + id).query(String.class).single()).isEqualTo(sip);
 
         fixtures.end(sip, ended.endedAt().plusSeconds(5), true);
         assertThat(views.find(id).orElseThrow().endedAt()).isEqualTo(ended.endedAt());
