@@ -41,6 +41,7 @@
   const units = new Map();
   const unitMarkers = new Map();
   const incidentMarkers = new Map();
+  let asked = Number(new URLSearchParams(window.location.search).get('incident'));
   let selectedId = null;
   let cursor = 0;
   let recommendations = [];
@@ -99,7 +100,10 @@
       fillAgencyFilter();
       drawIncidents();
       drawUnits();
-      if (selectedId != null) loadRecommendations();
+      if (selectedId == null && asked && incidents.some(function (i) { return i.id === asked; })) {
+        select(asked);
+        asked = 0;
+      } else if (selectedId != null) loadRecommendations();
     }).catch(function (error) { message.textContent = (text.failed || '') + ' ' + error.message; });
   }
 
@@ -191,14 +195,14 @@
     }
     if (!marker) {
       marker = L.marker([unit.lat, unit.lon], { keyboard: false, icon: L.divIcon({ className: 'dispatch-unit-marker',
-        html: '', iconSize: [36, 18] }) }).addTo(map);
+        html: '', iconSize: null }) }).addTo(map);
       unitMarkers.set(unit.id, marker);
     }
     marker.setLatLng([unit.lat, unit.lon]);
     const label = marker.getElement();
     if (label) {
       label.textContent = unit.callSign;
-      label.className = 'leaflet-marker-icon dispatch-unit-marker status-' + unit.status;
+      STATUS_ORDER.forEach(function (status) { label.classList.toggle('status-' + status, status === unit.status); });
     }
     marker.bindTooltip(unit.callSign + ' · ' + (text['status.' + unit.status] || unit.status));
   }

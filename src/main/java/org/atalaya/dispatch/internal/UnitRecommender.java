@@ -44,8 +44,6 @@ public class UnitRecommender {
         }
     }
 
-    private static final Comparator<Recommendation> FASTEST = Comparator.comparing(Recommendation::eta)
-            .thenComparing(Recommendation::callSign);
     private static final Comparator<Recommendation> STALE_ORDER = Comparator
             .comparing(Recommendation::positionAt, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(Recommendation::callSign);
@@ -82,8 +80,8 @@ public class UnitRecommender {
     public List<Recommendation> rank(double latitude, double longitude, Set<String> suitableTypes, int limit,
                                      Instant now) {
         Instant freshSince = now.minus(properties.positionMaxAge());
-        // the worst of the best so far on top, so that a better one replaces it
-        PriorityQueue<Recommendation> fastest = new PriorityQueue<>(limit + 1, FASTEST.reversed());
+        // the slowest of the fastest so far on top, so that a faster one replaces it
+        PriorityQueue<Candidate> fastest = new PriorityQueue<>(limit + 1, Candidate.FASTEST.reversed());
         PriorityQueue<Recommendation> stale = new PriorityQueue<>(limit + 1, STALE_ORDER.reversed());
         for (UnitRecord unit : directory.records()) {
             if (!unit.active() || unit.status() != UnitStatus.AVAILABLE) continue;
@@ -93,18 +91,23 @@ public class UnitRecommender {
                 keep(stale, staleOne(unit, position, latitude, longitude), limit);
                 continue;
             }
-            double metres = GreatCircle.metres(position.latitude(), position.longitude(), latitude, longitude);
             Duration eta = estimator.estimate(unit.view(), position.latitude(), position.longitude(), latitude,
                     longitude);
-            keep(fastest, new Recommendation(unit.id(), unit.callSign(), unit.view().agency(), unit.view().unitType(),
-                    metres, eta, position.at(), false), limit);
+            keep(fastest, new Candidate(unit, position, eta), limit);
         }
-        List<Recommendation> ranked = new ArrayList<>(fastest);
-        ranked.sort(FASTEST);
-        List<Recommendation> after = new ArrayList<>(stale);
-        after.sort(STALE_ORDER);
-        ranked.addAll(after);
+        List<Recommendation> ranked = new ArrayList<>(fastest.size() + stale.size());
+        fastest.stream().sorted(Candidate.FASTEST).forEach(candidate -> ranked.add(new Recommendation(
+                candidate.unit.id(), candidate.unit.callSign(), candidate.unit.view().agency(),
+                candidate.unit.view().unitType(), GreatCircle.metres(candidate.position.latitude(),
+                candidate.position.longitude(), latitude, longitude), candidate.eta, candidate.position.at(), false)));
+        stale.stream().sorted(STALE_ORDER).forEach(ranked::add);
         return ranked;
+    }
+
+    /** A unit being ranked; its distance is worked out only for those kept. */
+    private record Candidate(UnitRecord unit, UnitPosition position, Duration eta) {
+        static final Comparator<Candidate> FASTEST = Comparator.comparing(Candidate::eta)
+                .thenComparing(candidate -> candidate.unit().callSign());
     }
 
     private static Recommendation staleOne(UnitRecord unit, UnitPosition position, double latitude, double longitude) {
@@ -114,7 +117,7 @@ public class UnitRecommender {
                 null, position == null ? null : position.at(), true);
     }
 
-    private static void keep(PriorityQueue<Recommendation> heap, Recommendation candidate, int limit) {
+    private static <T> void keep(PriorityQueue<T> heap, T candidate, int limit) {
         heap.add(candidate);
         if (heap.size() > limit) heap.poll();
     }
