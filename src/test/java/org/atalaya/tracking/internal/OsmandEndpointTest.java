@@ -145,6 +145,20 @@ class OsmandEndpointTest {
     }
 
     @Test
+    void refusesABodyLargerThanSixteenKilobytes() {
+        String device = registeredDevice(fixtures.unit());
+        String padding = "x".repeat(OsmandController.MAX_BODY_BYTES);
+
+        HttpResponse<String> response = fixtures.post("/osmand", "application/json", """
+                {"device_id": "%s", "location": {"coords": {"latitude": 1, "longitude": 2}}, "pad": "%s"}"""
+                .formatted(device, padding));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("larger than 16 KB");
+        assertThat(fixtures.rowsOf(device)).isZero();
+    }
+
+    @Test
     void aLateOlderFixIsStoredButDoesNotReplaceTheLatest() {
         long unit = fixtures.unit();
         String device = registeredDevice(unit);

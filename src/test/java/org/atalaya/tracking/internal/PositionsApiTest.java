@@ -147,6 +147,25 @@ class PositionsApiTest {
     }
 
     @Test
+    void aRowTheDatabaseRefusesDoesNotCostTheOthersOfItsBatch() {
+        long unit = 920_000_000L + (long) (Math.random() * 1_000_000);
+        PositionWriter writer = new PositionWriter(store, latest, events, new IngestCounters(),
+                new TrackingProperties(0, 0, null, 0, null, 0, null));
+        writer.start();
+        try {
+            PositionRow impossible = new PositionRow(unit, null, Instant.now(), Instant.now(), 100, 2, null, null,
+                    null, null, null, null, false, PositionRow.Source.RESPONDER_PAGE);
+
+            assertThat(TrackingPositions.storeAndWait(writer, List.of(row(unit, 1), impossible, row(unit, 2))))
+                    .isEqualTo(TrackingPositions.Outcome.NOT_STORED);
+        } finally {
+            writer.stop();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM unit_positions WHERE unit_id = ?").param(unit)
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void atStartTheLatestOfEachUnitIsItsNewestValidFixOfTheLastDays() {
         long unit = 910_000_000L + (long) (Math.random() * 1_000_000);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
