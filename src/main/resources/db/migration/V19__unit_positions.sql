@@ -64,6 +64,8 @@ BEGIN
             EXECUTE format('CREATE TABLE %I PARTITION OF unit_positions FOR VALUES FROM (%L) TO (%L)',
                            part_name, the_day, the_day + 1);
         END IF;
+        -- A new table gets the default privileges of V1; positions are never changed, only dropped with their day.
+        EXECUTE format('REVOKE UPDATE, DELETE ON %I FROM %I', part_name, '${app_role}');
         created := created + 1;
     END LOOP;
     RETURN created;

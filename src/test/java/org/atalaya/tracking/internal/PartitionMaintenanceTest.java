@@ -61,6 +61,11 @@ class PartitionMaintenanceTest {
         assertThat(partitionsOf2001()).containsExactly("unit_positions_20010110", "unit_positions_20010111",
                 "unit_positions_20010112", "unit_positions_20010113");
         assertThat(maintenance.run(LocalDate.parse("2001-01-10")).created()).as("nothing twice").isZero();
+        assertThat(jdbc.sql("SELECT has_table_privilege('unit_positions_20010110', 'DELETE') "
+                + "OR has_table_privilege('unit_positions_20010110', 'UPDATE')").query(Boolean.class).single())
+                .as("the application may not change or delete positions").isFalse();
+        assertThat(jdbc.sql("SELECT has_table_privilege('unit_positions_20010110', 'INSERT')")
+                .query(Boolean.class).single()).isTrue();
         storeAt(unitInADay, Instant.parse("2001-01-11T23:59:59Z"));
         assertThat(partitionHolding(unitInADay)).isEqualTo("unit_positions_20010111");
         assertThat(partitionHolding(unitBeforeEveryDay)).isEqualTo("unit_positions_default");
