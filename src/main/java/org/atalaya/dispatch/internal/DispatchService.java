@@ -1,17 +1,20 @@
 package org.atalaya.dispatch.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.atalaya.audit.AuditEvent;
 import org.atalaya.audit.AuditLog;
+import org.atalaya.dispatch.AgencyKind;
 import org.atalaya.dispatch.AssignmentTimes;
 import org.atalaya.dispatch.Assignments;
 import org.atalaya.dispatch.UnitChanged;
@@ -276,7 +279,7 @@ class DispatchService implements Units, Assignments {
                 FROM assignments s JOIN units u ON u.id = s.unit_id JOIN agencies a ON a.id = u.agency_id"""
                 + " WHERE " + condition + " ORDER BY s.dispatched_at, s.id")
                 .params(parameters).query((row, n) -> new AssignmentTimes(row.getLong("incident_id"), row.getLong("unit_id"),
-                row.getString("agency"), org.atalaya.dispatch.AgencyKind.valueOf(row.getString("kind")),
+                row.getString("agency"), AgencyKind.valueOf(row.getString("kind")),
                 row.getString("unit_type"), instant(row, "dispatched_at"), instant(row, "en_route_at"),
                 instant(row, "on_scene_at"), instant(row, "cleared_at"))).list();
     }
@@ -287,7 +290,7 @@ class DispatchService implements Units, Assignments {
      * Runs the work in a transaction (joining the caller's), and once it committed reloads the units it names and
      * tells who listens.
      */
-    void inTransaction(java.util.function.Supplier<List<Long>> work) {
+    void inTransaction(Supplier<List<Long>> work) {
         transaction.executeWithoutResult(status -> {
             List<Long> changed = work.get();
             if (!changed.isEmpty()) afterCommit(() -> announce(changed));
@@ -370,7 +373,7 @@ class DispatchService implements Units, Assignments {
         return "unit:" + unit.callSign();
     }
 
-    private static Instant instant(java.sql.ResultSet row, String column) throws java.sql.SQLException {
+    private static Instant instant(ResultSet row, String column) throws SQLException {
         Timestamp at = row.getTimestamp(column);
         return at == null ? null : at.toInstant();
     }

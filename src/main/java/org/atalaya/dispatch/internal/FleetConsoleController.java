@@ -3,6 +3,7 @@ package org.atalaya.dispatch.internal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.atalaya.access.Permission;
 import org.atalaya.access.RequiresPermission;
 import org.atalaya.dispatch.AgencyKind;
@@ -111,7 +112,7 @@ class FleetConsoleController {
     }
 
     /** Does the change and comes back to the page saying what was saved, or why not. */
-    private String act(RedirectAttributes redirect, java.util.function.Supplier<String> change) {
+    private String act(RedirectAttributes redirect, Supplier<String> change) {
         Locale locale = LocaleContextHolder.getLocale();
         try {
             String saved = change.get();
