@@ -2,6 +2,7 @@ package org.atalaya.identity;
 
 import java.lang.reflect.AnnotatedElement;
 import java.util.Optional;
+import java.util.Set;
 import org.atalaya.access.Permission;
 import org.atalaya.access.PublicEndpoint;
 import org.atalaya.access.RequiresPermission;
@@ -18,7 +19,12 @@ public final class EndpointPermissions {
     public sealed interface Requirement {
     }
 
-    public record Needs(Permission permission) implements Requirement {
+    /** Any one of the permissions lets the user in. */
+    public record Needs(Set<Permission> anyOf) implements Requirement {
+
+        public Needs {
+            anyOf = Set.copyOf(anyOf);
+        }
     }
 
     public record Public(String reason) implements Requirement {
@@ -37,14 +43,14 @@ public final class EndpointPermissions {
     }
 
     /**
-     * The permission the handler requires, or empty for a public one.
+     * The permissions of which the handler requires any one, or none for a public one.
      *
      * @throws IllegalStateException if the handler declares neither (such a handler is always refused)
      */
-    public static Optional<Permission> required(HandlerMethod handler) {
+    public static Set<Permission> required(HandlerMethod handler) {
         return switch (of(handler)) {
-            case Needs needs -> Optional.of(needs.permission());
-            case Public ignored -> Optional.empty();
+            case Needs needs -> needs.anyOf();
+            case Public ignored -> Set.of();
             case Undeclared ignored -> throw new IllegalStateException(
                     handler + " declares neither @RequiresPermission nor @PublicEndpoint");
         };
@@ -52,7 +58,10 @@ public final class EndpointPermissions {
 
     private static Optional<Requirement> declared(AnnotatedElement element) {
         var needs = AnnotatedElementUtils.findMergedAnnotation(element, RequiresPermission.class);
-        if (needs != null) return Optional.of(new Needs(needs.value()));
+        // naming no permission at all declares nothing: such a handler is refused, not opened
+        if (needs != null) {
+            return Optional.of(needs.value().length == 0 ? new Undeclared() : new Needs(Set.of(needs.value())));
+        }
         var open = AnnotatedElementUtils.findMergedAnnotation(element, PublicEndpoint.class);
         if (open != null) return Optional.of(new Public(open.reason()));
         return Optional.empty();

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -59,9 +58,11 @@ class AuthorisationMatrixTest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Endpoint(String method, String pathPattern, Optional<Permission> required) {
+    /** @param anyOf the permissions of which the endpoint needs any one; none for a public endpoint */
+    record Endpoint(String method, String pathPattern, Set<Permission> anyOf) {
         String name() {
-            return method + " " + pathPattern + required.map(p -> " (" + p + ")").orElse(" (public)");
+            return method + " " + pathPattern + (anyOf.isEmpty() ? " (public)"
+                    : anyOf.stream().map(Permission::name).sorted().collect(Collectors.joining(" or ", " (", ")")));
         }
     }
 
@@ -83,9 +84,9 @@ class AuthorisationMatrixTest {
 
     private void check(Endpoint endpoint, String token, Set<Permission> granted) throws Exception {
         int status = send(endpoint, token).statusCode();
-        if (endpoint.required().isEmpty()) {
+        if (endpoint.anyOf().isEmpty()) {
             assertThat(status).as(endpoint.name() + " answered").isNotEqualTo(403);
-        } else if (granted.contains(endpoint.required().get())) {
+        } else if (endpoint.anyOf().stream().anyMatch(granted::contains)) {
             assertThat(status).as(endpoint.name() + " answered").isNotIn(401, 403);
         } else {
             assertThat(status).as(endpoint.name() + " answered").isEqualTo(403);
@@ -98,7 +99,7 @@ class AuthorisationMatrixTest {
             HandlerMethod handler = entry.getValue();
             if (!handler.getBeanType().getPackageName().startsWith("org.atalaya")) continue;
             Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
-            Optional<Permission> required = EndpointPermissions.required(handler);
+            Set<Permission> required = EndpointPermissions.required(handler);
             for (String pattern : entry.getKey().getPatternValues()) {
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
                     var endpoint = new Endpoint(method.name(), pattern, required);

@@ -41,11 +41,10 @@ class FleetConsoleController {
         this.messages = messages;
     }
 
-    /** Read by dispatchers and by administrators: see {@link DispatchApiController#requireFleetReader()}. */
+    /** Read by dispatchers and by the administrators who configure the fleet. */
     @GetMapping("/dispatch/units")
-    @RequiresPermission(Permission.OWN_ACCOUNT)
+    @RequiresPermission({Permission.DISPATCH_VIEW, Permission.SYSTEM_CONFIGURE})
     String units(Model model) {
-        DispatchApiController.requireFleetReader();
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("pageTitle", messages.getMessage("dispatch.units.title", null, locale));
         model.addAttribute("agencies", fleet.agencies());

@@ -1,18 +1,22 @@
 package org.atalaya.identity.internal;
 
+import java.util.Set;
 import org.atalaya.access.Permission;
 
-/** A handler refused by {@link PermissionInterceptor}; {@code needed} is null when the handler declares nothing. */
+/**
+ * A handler refused by {@link PermissionInterceptor}; {@code needed} (any one of which would have done) is null when
+ * the handler declares nothing.
+ */
 class PermissionDenied extends RuntimeException {
 
-    private final transient Permission needed;
+    private final transient Set<Permission> needed;
 
-    PermissionDenied(Permission needed, String path) {
+    PermissionDenied(Set<Permission> needed, String path) {
         super("access to " + path + " refused", null, false, false);
         this.needed = needed;
     }
 
-    Permission needed() {
+    Set<Permission> needed() {
         return needed;
     }
 }

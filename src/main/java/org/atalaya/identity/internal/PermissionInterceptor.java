@@ -1,5 +1,7 @@
 package org.atalaya.identity.internal;
 
+import java.util.Set;
+import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.atalaya.access.CurrentUser;
@@ -37,26 +39,27 @@ class PermissionInterceptor implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method) || !method.getBeanType().getName().startsWith(OUR_PACKAGES)) {
             return true;
         }
-        Permission needed = switch (EndpointPermissions.of(method)) {
-            case EndpointPermissions.Public open -> null;
-            case EndpointPermissions.Needs needs -> needs.permission();
+        Set<Permission> anyOf = switch (EndpointPermissions.of(method)) {
+            case EndpointPermissions.Public open -> Set.of();
+            case EndpointPermissions.Needs needs -> needs.anyOf();
             case EndpointPermissions.Undeclared undeclared -> throw refuse(request, null);
         };
-        if (needed == null) return true;
-        if (CurrentUser.get().map(user -> user.can(needed)).orElse(false)) return true;
-        throw refuse(request, needed);
+        if (anyOf.isEmpty()) return true;
+        if (CurrentUser.get().map(user -> anyOf.stream().anyMatch(user::can)).orElse(false)) return true;
+        throw refuse(request, anyOf);
     }
 
     /**
      * Audits the refusal. The path is the client's to choose, so the entry's target holds its beginning only and the
      * details a longer part of it: a long path must not keep the refusal out of the log.
      */
-    private PermissionDenied refuse(HttpServletRequest request, Permission needed) {
+    private PermissionDenied refuse(HttpServletRequest request, Set<Permission> needed) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         try {
             audit.record(AuditEvent.denied("access.denied", shortened(path, TARGET_LENGTH))
                     .with("path", shortened(path, DETAIL_LENGTH)).with("method", shortened(request.getMethod(), 20))
-                    .with("needs", needed == null ? "(undeclared)" : needed.name()));
+                    .with("needs", needed == null ? "(undeclared)"
+                            : needed.stream().map(Permission::name).sorted().collect(Collectors.joining(" or "))));
         } catch (AuditWriteFailedException e) {
             log.error("refused {} {}, but the audit entry could not be written: {}", request.getMethod(),
                     shortened(path, TARGET_LENGTH), e.getMessage());
