@@ -75,7 +75,7 @@ class IncidentApiController {
                 Instant end = to == null || to.isBlank() ? clock.instant().plusMillis(1) : instant("to", to);
                 Instant start = from == null || from.isBlank() ? end.minus(DEFAULT_SPAN) : instant("from", from);
                 if (!start.isBefore(end)) throw IncidentProblem.invalid("from must be before to.");
-                yield incidents.openedBetween(start, end);
+                yield incidents.listedBetween(start, end);
             }
             default -> throw IncidentProblem.badListStatus(status);
         };

@@ -74,7 +74,7 @@ class IncidentConsoleController {
         boolean ended = "ended".equals(show);
         Instant now = clock.instant();
         List<IncidentView> shown = ended
-                ? incidents.openedBetween(now.minus(ENDED_SHOWN), now.plusMillis(1)).stream()
+                ? incidents.listedBetween(now.minus(ENDED_SHOWN), now.plusMillis(1)).stream()
                         .filter(incident -> incident.status().ended()).toList()
                 : incidents.active();
         Map<String, String> labels = typeLabels();

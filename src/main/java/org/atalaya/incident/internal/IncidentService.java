@@ -144,13 +144,15 @@ class IncidentService implements Incidents {
         return store.active();
     }
 
+    /** Every incident opened in [from, to): reports need them all. */
     @Override
     public List<IncidentView> openedBetween(Instant from, Instant to) {
-        return openedRowsBetween(from, to).stream().map(IncidentRow::view).toList();
+        return store.openedBetween(from, to, Integer.MAX_VALUE).stream().map(IncidentRow::view).toList();
     }
 
-    List<IncidentRow> openedRowsBetween(Instant from, Instant to) {
-        return store.openedBetween(from, to, MAX_LISTED);
+    /** The latest {@link #MAX_LISTED} incidents opened in [from, to), for the lists people read. */
+    List<IncidentView> listedBetween(Instant from, Instant to) {
+        return store.openedBetween(from, to, MAX_LISTED).stream().map(IncidentRow::view).toList();
     }
 
     @Override
