@@ -45,6 +45,8 @@ class OsmandEndpointTest {
     ConfigurableApplicationContext context;
     @Autowired
     ApplicationEventMulticaster multicaster;
+    @Autowired
+    IngestCounters counters;
 
     private TrackingFixtures fixtures;
     private final List<UnitMoved> moves = new CopyOnWriteArrayList<>();
@@ -132,6 +134,7 @@ class OsmandEndpointTest {
     void answersAnImpossiblePosition400WithTheReasonInOnePlainLine() {
         String device = registeredDevice(fixtures.unit());
         long inAnHour = Instant.now().plusSeconds(3600).getEpochSecond();
+        long rejectedBefore = counters.snapshot().rejected();
 
         HttpResponse<String> outOfRange = fixtures.get("/osmand?id=" + device + "&lat=-95&lon=-65.30");
         HttpResponse<String> future = fixtures.get("/osmand?id=" + device + "&lat=-24&lon=-65&timestamp=" + inAnHour);
@@ -142,6 +145,7 @@ class OsmandEndpointTest {
         assertThat(future.statusCode()).isEqualTo(400);
         assertThat(future.body()).contains("in the future");
         assertThat(fixtures.rowsOf(device)).isZero();
+        assertThat(counters.snapshot().rejected()).as("counted for monitoring").isGreaterThanOrEqualTo(rejectedBefore + 2);
     }
 
     @Test
