@@ -1,16 +1,23 @@
-/* The incident page: times in the viewer's local time, a quiet placeholder where a panel of another module cannot
-   be loaded, and a small map with the incident's place and the cameras that see it. Without a configured tile
-   server the map is a plain background with the points only: nothing is fetched from outside. */
+/* The incident page: times in the viewer's local time (also in the panels other modules fill in: a
+   time[data-local="time"] shows the time of day only), a quiet placeholder where such a panel cannot be loaded, and a
+   small map with the incident's place and the cameras that see it. Without a configured tile server the map is a
+   plain background with the points only: nothing is fetched from outside. */
 (function () {
   'use strict';
 
   const page = document.getElementById('incident-page');
   if (!page) return;
 
-  document.querySelectorAll('time[data-local]').forEach(function (time) {
-    const at = new Date(time.getAttribute('datetime'));
-    if (!isNaN(at)) time.textContent = at.toLocaleString(document.documentElement.lang || undefined);
-  });
+  function localTimes(root) {
+    const language = document.documentElement.lang || undefined;
+    root.querySelectorAll('time[data-local]').forEach(function (time) {
+      const at = new Date(time.getAttribute('datetime'));
+      if (isNaN(at)) return;
+      time.textContent = time.dataset.local === 'time' ? at.toLocaleTimeString(language) : at.toLocaleString(language);
+    });
+  }
+  localTimes(document);
+  document.body.addEventListener('htmx:afterSwap', function (event) { localTimes(event.detail.target); });
 
   document.body.addEventListener('htmx:responseError', function (event) {
     const panel = event.detail.elt;
