@@ -179,6 +179,12 @@
       take.type = 'button';
       take.dataset.action = 'select';
       actions.append(take);
+    } else if (call.state === 'ACTIVE') {
+      // taken down already: the row is the only way back to the line
+      const hang = element('button', 'button danger small', text('hang-up'));
+      hang.type = 'button';
+      hang.dataset.action = 'hang-up';
+      actions.append(hang);
     }
     if (call.incidentId) {
       const link = element('a', 'small', text('incident', call.incidentNumber || call.incidentId));
@@ -256,10 +262,10 @@
     }
   }
 
-  async function hangUp() {
-    if (selectedId == null) return;
+  async function hangUp(id) {
+    if (id == null) return;
     try {
-      apply(await request('POST', API + '/' + selectedId + '/hang-up', {}), false);
+      apply(await request('POST', API + '/' + id + '/hang-up', {}), false);
     } catch (e) {
       say(text('failed', e.message), true);
     }
@@ -516,7 +522,7 @@
     submit(false);
   });
   $('intake-anyway').addEventListener('click', () => submit(true));
-  $('intake-hang-up').addEventListener('click', hangUp);
+  $('intake-hang-up').addEventListener('click', () => hangUp(selectedId));
   $('calls-new').addEventListener('click', newCall);
   $('intake-narrative').addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -530,6 +536,7 @@
     if (!button) return;
     const id = Number(button.closest('[data-call]').dataset.call);
     if (button.dataset.action === 'answer') answer(id);
+    else if (button.dataset.action === 'hang-up') hangUp(id);
     else select(id);
   });
 

@@ -30,7 +30,7 @@ class CallConsoleController {
             "active", "manual", "sip", "no-location", "location-problem", "uncertainty", "incident", "unknown-caller",
             "stream-connecting", "stream-open", "stream-reconnecting", "new-call-failed", "answered-elsewhere",
             "duplicates-add", "not-yet", "caller-hung-up", "coordinates-invalid", "none-ringing", "none-active",
-            "none-recent", "take-down", "failed");
+            "none-recent", "take-down", "hang-up", "failed");
 
     /** An incident type as the form offers it, in the user's language. */
     record TypeOption(String code, String label, int defaultPriority) {
