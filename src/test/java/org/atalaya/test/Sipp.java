@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs SIPp (Debian's {@code sipp}) as a SIP caller against our user agent, with a scenario from
- * {@code src/test/resources/sipp/}. SIPp's exit code says whether every call went as the scenario expects: 0 when all
+ * {@code src/test/resources/sipp/} or any scenario file (the demo's). SIPp's exit code says whether every call went as the scenario expects: 0 when all
  * succeeded. Its error and message traces are read from a temporary folder (removed afterwards) into the
  * {@link Result}, for a failure's details. SIPp gets a free local port of its own (its default would be 5060).
  */
@@ -25,6 +25,7 @@ public final class Sipp {
     private static final String EXECUTABLE = "/usr/bin/sipp";
 
     private final String scenario;
+    private final Path scenarioFile;
     private String transport = "u1";
     private int calls = 1;
     private Integer rate;
@@ -32,13 +33,20 @@ public final class Sipp {
     private String callIdPrefix = "sipp";
     private final Map<String, String> keys = new LinkedHashMap<>();
 
-    private Sipp(String scenario) {
+    private Sipp(String scenario, Path scenarioFile) {
         this.scenario = scenario;
+        this.scenarioFile = scenarioFile;
     }
 
     /** A SIPp run of {@code src/test/resources/sipp/<name>.xml}. */
     public static Sipp scenario(String name) {
-        return new Sipp(name);
+        return new Sipp(name, null);
+    }
+
+    /** A SIPp run of a scenario file, e.g. {@code demo/emergency-call.xml}. */
+    public static Sipp file(Path scenarioFile) {
+        if (!Files.isRegularFile(scenarioFile)) throw new IllegalArgumentException("No scenario " + scenarioFile);
+        return new Sipp(scenarioFile.toString(), scenarioFile.toAbsolutePath());
     }
 
     /** Over TCP, one connection ({@code -t t1}); the default is UDP ({@code -t u1}). */
@@ -81,9 +89,8 @@ public final class Sipp {
     public Run start(int port) {
         try {
             Path folder = Files.createTempDirectory("sipp-");
-            Path scenarioFile = Path.of(Sipp.class.getResource("/sipp/" + scenario + ".xml").toURI());
             List<String> command = new ArrayList<>(List.of(EXECUTABLE, "127.0.0.1:" + port,
-                    "-sf", scenarioFile.toString(), "-t", transport, "-i", "127.0.0.1", "-p", String.valueOf(freePort()),
+                    "-sf", scenarioPath().toString(), "-t", transport, "-i", "127.0.0.1", "-p", String.valueOf(freePort()),
                     "-m", String.valueOf(calls), "-timeout", timeout.toSeconds() + "s", "-timeout_error",
                     "-recv_timeout", "30000", "-nostdin", "-cid_str", callIdPrefix + "-%u",
                     "-trace_err", "-error_file", folder.resolve("errors.log").toString(),
@@ -101,6 +108,11 @@ public final class Sipp {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("No scenario " + scenario, e);
         }
+    }
+
+    private Path scenarioPath() throws URISyntaxException {
+        if (scenarioFile != null) return scenarioFile;
+        return Path.of(Sipp.class.getResource("/sipp/" + scenario + ".xml").toURI());
     }
 
     private static int freePort() throws IOException {
