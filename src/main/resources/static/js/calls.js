@@ -12,7 +12,6 @@
   const RING_EVERY_MS = 4000;
   const RECONNECT_GRACE_MS = 5000;
   const MUTED_KEY = 'atalaya.calls.muted';
-  const GRID_STEPS = [20, 10, 5, 2, 1, 0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005, 0.0002, 0.0001];
   const COORDINATES = /^\s*(-?\d{1,3}(?:\.\d+)?)\s*[,;\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$/;
 
   const labels = {};
@@ -282,17 +281,9 @@
     const element = $('intake-map');
     const data = element.dataset;
     // the keyboard's way to a place is the coordinates and address fields: the map stays out of the tab order
-    map = L.map(element, { center: [Number(data.latitude), Number(data.longitude)], zoom: Number(data.zoom),
-      maxZoom: 19, attributionControl: false, keyboard: false });
+    map = AtalayaBaseMap.create(element, { center: [Number(data.latitude), Number(data.longitude)],
+      zoom: Number(data.zoom), keyboard: false });
     element.querySelectorAll('.leaflet-control-zoom a').forEach((link) => link.setAttribute('tabindex', '-1'));
-    L.control.scale({ imperial: false }).addTo(map);
-    if (data.tileUrl) {
-      L.control.attribution({ prefix: false }).addTo(map);
-      L.tileLayer(data.tileUrl, { attribution: data.attribution || '', maxZoom: 19 }).addTo(map);
-    } else {
-      element.classList.add('map-offline');
-      drawGrid();
-    }
     reportedLayer = L.layerGroup().addTo(map);
     pointLayer = L.layerGroup().addTo(map);
     map.on('click', (event) => {
@@ -300,27 +291,6 @@
       coordinates.value = formatPoint(picked);
       clearError('location');
     });
-  }
-
-  function drawGrid() {
-    const grid = L.layerGroup().addTo(map);
-    const redraw = function () {
-      grid.clearLayers();
-      const bounds = map.getBounds();
-      const span = Math.max(bounds.getEast() - bounds.getWest(), bounds.getNorth() - bounds.getSouth());
-      const step = GRID_STEPS.find((candidate) => span / candidate >= 4) || GRID_STEPS[GRID_STEPS.length - 1];
-      const south = Math.max(-85, bounds.getSouth() - step), north = Math.min(85, bounds.getNorth() + step);
-      const west = bounds.getWest() - step, east = bounds.getEast() + step;
-      const line = { className: 'map-grid', interactive: false, weight: 1 };
-      for (let lat = Math.ceil(south / step) * step; lat <= north; lat += step) {
-        L.polyline([[lat, west], [lat, east]], line).addTo(grid);
-      }
-      for (let lon = Math.ceil(west / step) * step; lon <= east; lon += step) {
-        L.polyline([[south, lon], [north, lon]], line).addTo(grid);
-      }
-    };
-    map.on('moveend', redraw);
-    redraw();
   }
 
   function formatPoint(point) {

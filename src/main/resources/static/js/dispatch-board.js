@@ -11,7 +11,6 @@
   const text = {};
   document.querySelectorAll('#dispatch-text dd').forEach(function (dd) { text[dd.dataset.key] = dd.textContent; });
   const STATUS_ORDER = ['AVAILABLE', 'DISPATCHED', 'EN_ROUTE', 'ON_SCENE', 'OUT_OF_SERVICE'];
-  const GRID_STEPS = [1, 0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005];
 
   const incidentList = document.getElementById('dispatch-incident-list');
   const recommendationList = document.getElementById('dispatch-recommendations');
@@ -24,18 +23,9 @@
   const csrfToken = document.querySelector('meta[name="_csrf"]');
   const csrfHeader = document.querySelector('meta[name="_csrf_header"]');
 
-  const map = L.map('dispatch-map', {
-    center: [Number(data.latitude), Number(data.longitude)], zoom: Number(data.zoom), maxZoom: 19,
-    attributionControl: false
-  });
-  L.control.scale({ imperial: false }).addTo(map);
-  if (data.tileUrl) {
-    L.control.attribution({ prefix: false }).addTo(map);
-    L.tileLayer(data.tileUrl, { attribution: data.attribution || '', maxZoom: 19 }).addTo(map);
-  } else {
-    document.getElementById('dispatch-map').classList.add('map-offline');
-    drawGrid();
-  }
+  const map = AtalayaBaseMap.create(document.getElementById('dispatch-map'), {
+    center: [Number(data.latitude), Number(data.longitude)], zoom: Number(data.zoom)
+  }, data);
 
   let incidents = [];
   const units = new Map();
@@ -46,25 +36,6 @@
   let cursor = 0;
   let recommendations = [];
   let recommendationCursor = 0;
-
-  function drawGrid() {
-    const grid = L.layerGroup().addTo(map);
-    const redraw = function () {
-      grid.clearLayers();
-      const b = map.getBounds();
-      const span = Math.max(b.getEast() - b.getWest(), b.getNorth() - b.getSouth());
-      const step = GRID_STEPS.find(function (s) { return span / s >= 4; }) || GRID_STEPS[GRID_STEPS.length - 1];
-      const line = { className: 'map-grid', interactive: false, weight: 1 };
-      for (let lat = Math.ceil((b.getSouth() - step) / step) * step; lat <= b.getNorth() + step; lat += step) {
-        L.polyline([[lat, b.getWest() - step], [lat, b.getEast() + step]], line).addTo(grid);
-      }
-      for (let lon = Math.ceil((b.getWest() - step) / step) * step; lon <= b.getEast() + step; lon += step) {
-        L.polyline([[b.getSouth() - step, lon], [b.getNorth() + step, lon]], line).addTo(grid);
-      }
-    };
-    map.on('moveend', redraw);
-    redraw();
-  }
 
   function element(tag, className, content) {
     const node = document.createElement(tag);

@@ -1,7 +1,6 @@
 /* The incident page: times in the viewer's local time (also in the panels other modules fill in: a
    time[data-local="time"] shows the time of day only), a quiet placeholder where such a panel cannot be loaded, and a
-   small map with the incident's place and the cameras that see it. Without a configured tile server the map is a
-   plain background with the points only: nothing is fetched from outside. */
+   small map (base-map.js) with the incident's place and the cameras that see it. */
 (function () {
   'use strict';
 
@@ -32,14 +31,7 @@
   if (!element || !window.L) return;
   const data = element.dataset;
   const point = [Number(data.latitude), Number(data.longitude)];
-  const map = L.map(element, { center: point, zoom: 17, maxZoom: 19, attributionControl: false });
-  L.control.scale({ imperial: false }).addTo(map);
-  if (data.tileUrl) {
-    L.control.attribution({ prefix: false }).addTo(map);
-    L.tileLayer(data.tileUrl, { attribution: data.attribution || '', maxZoom: 19 }).addTo(map);
-  } else {
-    element.classList.add('map-offline');
-  }
+  const map = AtalayaBaseMap.create(element, { center: point, zoom: 17 });
 
   L.circleMarker(point, { radius: 9, className: 'incident-point' }).addTo(map).bindTooltip(data.label);
   const shown = [point];

@@ -1,6 +1,5 @@
 /* The camera map: cameras as markers with their field of view, coloured by status, kept current over server-sent
-   events. Without a configured tile server the base layer is a plain background with a grid: nothing is fetched from
-   outside. Every text from the server is set as text, never as HTML. */
+   events, on the base map of base-map.js. Every text from the server is set as text, never as HTML. */
 (function () {
   'use strict';
 
@@ -11,22 +10,11 @@
   const DEFAULT_RANGE_M = 60;
   const CONE_STEPS = 16;
   const RECONNECT_GRACE_MS = 5000;
-  const GRID_STEPS = [20, 10, 5, 2, 1, 0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005, 0.0002, 0.0001];
 
-  const map = L.map(element, {
+  const map = AtalayaBaseMap.create(element, {
     center: [Number(data.latitude), Number(data.longitude)],
-    zoom: Number(data.zoom),
-    maxZoom: 19,
-    attributionControl: false
+    zoom: Number(data.zoom)
   });
-  L.control.scale({ imperial: false }).addTo(map);
-  if (data.tileUrl) {
-    L.control.attribution({ prefix: false }).addTo(map);
-    L.tileLayer(data.tileUrl, { attribution: data.attribution || '', maxZoom: 19 }).addTo(map);
-  } else {
-    element.classList.add('map-offline');
-    drawGrid();
-  }
 
   const cameras = new Map();
   const received = new Map();
@@ -34,27 +22,6 @@
   const list = document.getElementById('map-list');
   const filter = document.getElementById('map-filter');
   const message = document.getElementById('map-message');
-
-  function drawGrid() {
-    const grid = L.layerGroup().addTo(map);
-    const redraw = function () {
-      grid.clearLayers();
-      const bounds = map.getBounds();
-      const span = Math.max(bounds.getEast() - bounds.getWest(), bounds.getNorth() - bounds.getSouth());
-      const step = GRID_STEPS.find(function (candidate) { return span / candidate >= 4; }) || GRID_STEPS[GRID_STEPS.length - 1];
-      const south = Math.max(-85, bounds.getSouth() - step), north = Math.min(85, bounds.getNorth() + step);
-      const west = bounds.getWest() - step, east = bounds.getEast() + step;
-      const line = { className: 'map-grid', interactive: false, weight: 1 };
-      for (let lat = Math.ceil(south / step) * step; lat <= north; lat += step) {
-        L.polyline([[lat, west], [lat, east]], line).addTo(grid);
-      }
-      for (let lon = Math.ceil(west / step) * step; lon <= east; lon += step) {
-        L.polyline([[south, lon], [north, lon]], line).addTo(grid);
-      }
-    };
-    map.on('moveend', redraw);
-    redraw();
-  }
 
   /* The point at distance metres along bearing degrees from the start (spherical earth; exact enough for a camera's range). */
   function destination(lat, lon, bearing, metres) {

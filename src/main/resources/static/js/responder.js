@@ -11,7 +11,6 @@
   const SHARING_KEY = 'atalaya.responder.sharing';
   const RECONNECT_GRACE_MS = 5000;
   const SCENE_ZOOM = 16;
-  const GRID_STEPS = [0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005, 0.0002, 0.0001];
   const csrfToken = document.querySelector('meta[name="_csrf"]');
   const csrfHeader = document.querySelector('meta[name="_csrf_header"]');
   const language = document.documentElement.lang || undefined;
@@ -38,27 +37,6 @@
 
   /* ---- the map ---- */
 
-  function drawGrid(target) {
-    const grid = L.layerGroup().addTo(target);
-    const redraw = function () {
-      grid.clearLayers();
-      const bounds = target.getBounds();
-      const span = Math.max(bounds.getEast() - bounds.getWest(), bounds.getNorth() - bounds.getSouth());
-      const step = GRID_STEPS.find(function (candidate) { return span / candidate >= 4; }) || GRID_STEPS[GRID_STEPS.length - 1];
-      const south = bounds.getSouth() - step, north = bounds.getNorth() + step;
-      const west = bounds.getWest() - step, east = bounds.getEast() + step;
-      const line = { className: 'responder-grid', interactive: false, weight: 1 };
-      for (let lat = Math.ceil(south / step) * step; lat <= north; lat += step) {
-        L.polyline([[lat, west], [lat, east]], line).addTo(grid);
-      }
-      for (let lon = Math.ceil(west / step) * step; lon <= east; lon += step) {
-        L.polyline([[south, lon], [north, lon]], line).addTo(grid);
-      }
-    };
-    target.on('moveend', redraw);
-    redraw();
-  }
-
   function drawMap() {
     if (map) {
       map.remove();
@@ -69,14 +47,7 @@
     if (!element || !window.L) return;
     const place = element.dataset;
     const points = [];
-    map = L.map(element, { attributionControl: false, maxZoom: 19, zoomSnap: 0.5 });
-    L.control.scale({ imperial: false }).addTo(map);
-    if (data.tileUrl) {
-      L.control.attribution({ prefix: false }).addTo(map);
-      L.tileLayer(data.tileUrl, { attribution: data.attribution || '', maxZoom: 19 }).addTo(map);
-    } else {
-      element.classList.add('responder-map-offline');
-    }
+    map = AtalayaBaseMap.create(element, { zoomSnap: 0.5 }, data);
     if (place.incidentLatitude && place.incidentLongitude) {
       const incident = [Number(place.incidentLatitude), Number(place.incidentLongitude)];
       L.circleMarker(incident, { className: 'responder-incident-marker', radius: 12, weight: 3 })
@@ -91,7 +62,6 @@
     }
     if (points.length > 1) map.fitBounds(points, { padding: [32, 32], maxZoom: 17 });
     else map.setView(points[0], SCENE_ZOOM);
-    if (!data.tileUrl) drawGrid(map);
   }
 
   function moveUnit(latitude, longitude) {
