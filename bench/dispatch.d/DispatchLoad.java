@@ -43,6 +43,7 @@ public class DispatchLoad {
             "TRAFFIC_COLLISION", "MEDICAL_EMERGENCY", "FIRE_STRUCTURE", "ROBBERY", "DISTURBANCE", "RESCUE"};
     private static final int MOST_IN_FLIGHT = 256;
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+    private static final Pattern UNIT_ID = Pattern.compile("\"unitId\"\\s*:\\s*\\d+");
     private static final Pattern RANK_TIMING = Pattern.compile("rank;dur=([0-9.]+)");
 
     private final String base;
@@ -287,7 +288,7 @@ public class DispatchLoad {
                     throw new IllegalStateException("recommendations: " + response.statusCode() + " "
                             + response.body());
                 }
-                suggested += ID.matcher(response.body()).results().count();
+                suggested += UNIT_ID.matcher(response.body()).results().count();
                 Matcher timing = RANK_TIMING.matcher(response.headers().firstValue("Server-Timing").orElse(""));
                 if (timing.find()) rankings[ranked++] = Double.parseDouble(timing.group(1));
             }
