@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
  *
  * Phases: (1) the fleet: four agencies, UNITS units of the usual types and one device each ({@code bench-N});
  * (2) paced ingest: PACED_RATE positions a second for PACED_SECONDS, each unit in turn, while INCIDENTS incidents are
- * opened and each one's recommendation is asked for (latency measured by the client, and the ranking alone as the
- * server reports it in its {@code Server-Timing} header); (3) sustained ingest: BURST_POSITIONS positions as fast as
+ * opened and each one's recommendation is asked for (figures prefixed {@code busy_}: latency measured by the client,
+ * and the ranking alone as the server reports it in its {@code Server-Timing} header); (3) INCIDENTS more, with every
+ * unit's position fresh but no positions streaming; (4) sustained ingest: BURST_POSITIONS positions as fast as
  * CONCURRENCY connections carry them. Every position must be answered 200; the script then counts the stored rows.
  * Prints {@code key=value} lines; the script composes the RESULT line.
  */
@@ -80,11 +81,12 @@ public class DispatchLoad {
         Positions positions = new Positions(units);
         Thread ranking = Thread.ofPlatform().start(() -> {
             positions.awaitEveryUnitSent();
-            load.rankIncidents(incidents);
+            load.rankIncidents(incidents, "busy_");
         });
         Ingest paced = load.ingestPaced(positions, pacedRate, pacedSeconds);
         ranking.join();
         paced.print("paced");
+        load.rankIncidents(incidents, "");
         Ingest sustained = load.ingestFlatOut(positions, burst, concurrency);
         sustained.print("sustained");
         print("positions_sent", paced.sent() + sustained.sent());
@@ -265,7 +267,8 @@ public class DispatchLoad {
 
     // ---- ranking ---------------------------------------------------------------------------------------------------
 
-    private void rankIncidents(int count) {
+    /** Opens {@code count} incidents one after another and asks for each one's recommended units. */
+    private void rankIncidents(int count, String prefix) {
         try {
             long[] roundTrips = new long[count];
             double[] rankings = new double[count];
@@ -295,18 +298,18 @@ public class DispatchLoad {
             Arrays.sort(roundTrips);
             double[] sortedRankings = Arrays.copyOf(rankings, ranked);
             Arrays.sort(sortedRankings);
-            print("incidents", count);
-            print("units_suggested_per_incident", String.format(Locale.ROOT, "%.1f", suggested / (double) count));
-            print("recommend_round_trip_p50_ms", millis(percentile(roundTrips, 50)));
-            print("recommend_round_trip_p99_ms", millis(percentile(roundTrips, 99)));
-            print("rank_timed", ranked);
+            print(prefix + "incidents", count);
+            print(prefix + "units_suggested_per_incident", String.format(Locale.ROOT, "%.1f", suggested / (double) count));
+            print(prefix + "recommend_round_trip_p50_ms", millis(percentile(roundTrips, 50)));
+            print(prefix + "recommend_round_trip_p99_ms", millis(percentile(roundTrips, 99)));
+            print(prefix + "rank_timed", ranked);
             if (ranked > 0) {
-                print("rank_p50_ms", String.format(Locale.ROOT, "%.3f", percentile(sortedRankings, 50)));
-                print("rank_p99_ms", String.format(Locale.ROOT, "%.3f", percentile(sortedRankings, 99)));
+                print(prefix + "rank_p50_ms", String.format(Locale.ROOT, "%.3f", percentile(sortedRankings, 50)));
+                print(prefix + "rank_p99_ms", String.format(Locale.ROOT, "%.3f", percentile(sortedRankings, 99)));
             }
         } catch (Exception e) {
             System.err.println("ranking failed: " + e.getMessage());
-            print("rank_failed", 1);
+            print(prefix + "rank_failed", 1);
         }
     }
 

@@ -93,6 +93,8 @@ public class UnitRecommender {
             }
             Duration eta = estimator.estimate(unit.view(), position.latitude(), position.longitude(), latitude,
                     longitude);
+            // most units are slower than the slowest kept: they cost a comparison, not a candidate in the heap
+            if (limit > 0 && fastest.size() == limit && eta.compareTo(fastest.peek().eta()) > 0) continue;
             keep(fastest, new Candidate(unit, position, eta), limit);
         }
         List<Recommendation> ranked = new ArrayList<>(fastest.size() + stale.size());
