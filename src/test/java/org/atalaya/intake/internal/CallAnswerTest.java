@@ -14,8 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.atalaya.access.Permission;
-import org.atalaya.access.SignedInUser;
 import org.atalaya.identity.UserAccounts;
 import org.atalaya.telephony.EmergencyLines;
 import org.atalaya.test.AtalayaTest;
@@ -67,28 +65,6 @@ class CallAnswerTest {
         }
     }
 
-    private record User(String username) implements SignedInUser {
-        @Override
-        public String displayName() {
-            return username;
-        }
-
-        @Override
-        public boolean can(Permission permission) {
-            return permission == Permission.CALL_INTAKE;
-        }
-
-        @Override
-        public boolean can(Permission permission, String cameraGroup) {
-            return false;
-        }
-
-        @Override
-        public Set<Permission> permissions() {
-            return Set.of(Permission.CALL_INTAKE);
-        }
-    }
-
     private final TestLine line = new TestLine();
     private CallDesk desk;
 
@@ -102,11 +78,11 @@ class CallAnswerTest {
     void ofTwoCallTakersAnsweringAtOnceExactlyOneWinsAndTheOtherHearsWho() throws Exception {
         String sip = CallFixtures.sipCallId();
         long id = fixtures.offer(sip, "sip:+543884555666@carrier.example", null, null, "missing", Instant.now());
-        User first = new User(fixtures.callTaker());
-        User second = new User(fixtures.callTaker());
+        CallFixtures.CallTaker first = new CallFixtures.CallTaker(fixtures.callTaker());
+        CallFixtures.CallTaker second = new CallFixtures.CallTaker(fixtures.callTaker());
         CountDownLatch start = new CountDownLatch(1);
         List<Callable<String>> both = new ArrayList<>();
-        for (User user : List.of(first, second)) {
+        for (CallFixtures.CallTaker user : List.of(first, second)) {
             both.add(() -> {
                 start.await();
                 try {
@@ -142,7 +118,7 @@ class CallAnswerTest {
         String sip = CallFixtures.sipCallId();
         long id = fixtures.offer(sip, "sip:+543884555667@carrier.example", null, null, "missing", Instant.now());
         line.gone.add(sip);
-        User user = new User(fixtures.callTaker());
+        CallFixtures.CallTaker user = new CallFixtures.CallTaker(fixtures.callTaker());
 
         assertThatThrownBy(() -> desk.answer(id, user)).isInstanceOf(IntakeProblem.class)
                 .hasMessage("The caller of call " + id + " hung up before it was answered.");
@@ -158,7 +134,7 @@ class CallAnswerTest {
     void hangingUpEndsTheCallHereThenOnTheLineAndTheLinesEchoChangesNothing() {
         String sip = CallFixtures.sipCallId();
         long id = fixtures.offer(sip, "sip:+543884555668@carrier.example", null, null, "missing", Instant.now());
-        User user = new User(fixtures.callTaker());
+        CallFixtures.CallTaker user = new CallFixtures.CallTaker(fixtures.callTaker());
 
         assertThatThrownBy(() -> desk.hangUp(id, user)).isInstanceOf(IntakeProblem.class)
                 .hasMessage("Call " + id + " is still ringing: answer it first.");

@@ -1,5 +1,7 @@
 package org.atalaya.intake.internal;
 
+import org.atalaya.access.SignedInUser;
+import org.atalaya.access.Permission;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -52,6 +54,29 @@ final class CallFixtures {
 
     String callTakerToken() {
         return accounts.issueToken(callTaker(), "intake tests");
+    }
+
+    /** A signed-in call-taker as the call desk sees one, for calling the desk directly. */
+    record CallTaker(String username) implements SignedInUser {
+        @Override
+        public String displayName() {
+            return username;
+        }
+
+        @Override
+        public boolean can(Permission permission) {
+            return permission == Permission.CALL_INTAKE;
+        }
+
+        @Override
+        public boolean can(Permission permission, String cameraGroup) {
+            return false;
+        }
+
+        @Override
+        public Set<Permission> permissions() {
+            return Set.of(Permission.CALL_INTAKE);
+        }
     }
 
     /** A SIP call id nobody else uses. */

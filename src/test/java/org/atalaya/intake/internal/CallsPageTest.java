@@ -10,11 +10,8 @@ import com.microsoft.playwright.assertions.PageAssertions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
-import org.atalaya.access.Permission;
-import org.atalaya.access.SignedInUser;
 import org.atalaya.identity.UserAccounts;
 import org.atalaya.incident.IncidentView;
 import org.atalaya.incident.Incidents;
@@ -146,7 +143,7 @@ class CallsPageTest {
                 public boolean hangUp(String callId) {
                     return true;
                 }
-            }, application).answer(id, signedInUser(callTaker));
+            }, application).answer(id, new CallFixtures.CallTaker(callTaker));
 
             Locator active = page.locator("#calls-active [data-call='" + id + "']");
             active.getByText("Take down").click(new Locator.ClickOptions().setTimeout(SERVER_ANSWER_MILLIS));
@@ -236,34 +233,6 @@ class CallsPageTest {
         }
     }
 
-    private SignedInUser signedInUser(String username) {
-        return new SignedInUser() {
-            @Override
-            public String username() {
-                return username;
-            }
-
-            @Override
-            public String displayName() {
-                return username;
-            }
-
-            @Override
-            public boolean can(Permission permission) {
-                return permission == Permission.CALL_INTAKE;
-            }
-
-            @Override
-            public boolean can(Permission permission, String cameraGroup) {
-                return false;
-            }
-
-            @Override
-            public Set<Permission> permissions() {
-                return Set.of(Permission.CALL_INTAKE);
-            }
-        };
-    }
 
     private Page signedIn(BrowserContext context) {
         Page page = context.newPage();
