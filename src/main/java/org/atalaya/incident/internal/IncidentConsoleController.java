@@ -16,8 +16,8 @@ import org.atalaya.access.SignedInUser;
 import org.atalaya.incident.IncidentStatus;
 import org.atalaya.incident.IncidentType;
 import org.atalaya.incident.IncidentView;
+import org.atalaya.map.MapProperties;
 import org.atalaya.platform.RequestProblem;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -52,20 +52,16 @@ class IncidentConsoleController {
     private final CamerasNear cameras;
     private final MessageSource messages;
     private final Clock clock;
-    private final String tileUrl;
-    private final String attribution;
+    private final MapProperties map;
 
     IncidentConsoleController(IncidentService incidents, IncidentTypeStore types, CamerasNear cameras,
-                              MessageSource messages, Clock clock,
-                              @Value("${atalaya.map.tile-url:}") String tileUrl,
-                              @Value("${atalaya.map.attribution:}") String attribution) {
+                              MessageSource messages, Clock clock, MapProperties map) {
         this.incidents = incidents;
         this.types = types;
         this.cameras = cameras;
         this.messages = messages;
         this.clock = clock;
-        this.tileUrl = tileUrl.strip();
-        this.attribution = attribution.strip();
+        this.map = map;
     }
 
     @GetMapping("/incidents")
@@ -109,8 +105,8 @@ class IncidentConsoleController {
                 request.getContextPath()));
         model.addAttribute("canManage", user.can(Permission.INCIDENT_MANAGE) && !incident.status().ended());
         model.addAttribute("canDispatch", user.can(Permission.DISPATCH_VIEW));
-        model.addAttribute("tileUrl", tileUrl);
-        model.addAttribute("attribution", attribution);
+        model.addAttribute("tileUrl", map.tileUrl());
+        model.addAttribute("attribution", map.attribution());
         return "incident/page";
     }
 
