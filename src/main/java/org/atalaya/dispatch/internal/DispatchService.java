@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -261,24 +260,14 @@ class DispatchService implements Units, Assignments {
     }
 
     @Override
-    public List<AssignmentTimes> dispatchedBetween(Instant from, Instant to) {
-        return times("s.dispatched_at >= :from AND s.dispatched_at < :to",
-                Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)));
-    }
-
-    @Override
     public List<AssignmentTimes> ofIncidents(Collection<Long> incidentIds) {
         if (incidentIds.isEmpty()) return List.of();
-        return times("s.incident_id IN (:ids)", Map.of("ids", List.copyOf(incidentIds)));
-    }
-
-    private List<AssignmentTimes> times(String condition, Map<String, ?> parameters) {
         return jdbc.sql("""
                 SELECT s.incident_id, s.unit_id, a.name AS agency, a.kind, u.unit_type, s.dispatched_at,
                        s.en_route_at, s.on_scene_at, s.cleared_at
-                FROM assignments s JOIN units u ON u.id = s.unit_id JOIN agencies a ON a.id = u.agency_id"""
-                + " WHERE " + condition + " ORDER BY s.dispatched_at, s.id")
-                .params(parameters).query((row, n) -> new AssignmentTimes(row.getLong("incident_id"), row.getLong("unit_id"),
+                FROM assignments s JOIN units u ON u.id = s.unit_id JOIN agencies a ON a.id = u.agency_id
+                WHERE s.incident_id IN (:ids) ORDER BY s.dispatched_at, s.id""")
+                .param("ids", List.copyOf(incidentIds)).query((row, n) -> new AssignmentTimes(row.getLong("incident_id"), row.getLong("unit_id"),
                 row.getString("agency"), AgencyKind.valueOf(row.getString("kind")),
                 row.getString("unit_type"), instant(row, "dispatched_at"), instant(row, "en_route_at"),
                 instant(row, "on_scene_at"), instant(row, "cleared_at"))).list();
